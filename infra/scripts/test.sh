@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The test command: installs the prerequisites, builds everything with warnings as errors, runs every test
+# project (real redis-server, real Kestrel, headless Chromium) and ends with the totals on a line of their own.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+infra/scripts/install-prerequisites.sh
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+status=0
+dotnet build ResultsLive.sln -c Release -nologo -v q || exit 1
+dotnet test ResultsLive.sln -c Release --no-build -nologo \
+  --logger "trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=1500000 || status=$?
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The runner failed without a failed test (a crash or a timeout): count it, never report green.
+  failed=1
+fi
+
+echo "${passed} passed, ${failed} failed"
+exit "$status"

@@ -1,0 +1,3 @@
+using ResultsLive.Cli;
+
+return await CliApp.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,59 @@
+using BenchmarkDotNet.Attributes;
+
+using ResultsLive.Core.Arithmetic;
+using ResultsLive.Core.Model;
+using ResultsLive.Import;
+using ResultsLive.Testing;
+
+namespace ResultsLive.Benchmarks;
+
+/// <summary>
+/// The cost of one declaration against a full 650-seat tally of the real 2024 results: replacing a seat's result
+/// (a correction) must stay O(parties), under 5 µs, and allocate nothing that grows with the number of seats.
+/// </summary>
+[MemoryDiagnoser]
+public class TallyBenchmarks
+{
+    private Election _election = null!;
+    private NationalTally _tally = null!;
+    private SeatResult[] _first = null!;
+    private SeatResult[] _second = null!;
+    private Declaration[] _declarations = null!;
+    private int _next;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var loaded = ElectionLoader.Load(new ElectionFiles(
+            SharedData.Candidates2024, SharedData.Constituencies2024, SharedData.Notional2019, BaselineKind.Notional, null, null));
+        _election = loaded.Election;
+        _declarations = [.. loaded.Results];
+        _first = [.. _declarations.Select(d => SeatCalculator.Calculate(_election, d))];
+
+        // A correction of every seat: the same votes under revision 2, so each apply replaces a result.
+        _second = [.. _declarations.Select(d => SeatCalculator.Calculate(_election, d with { Revision = 2 }))];
+        _tally = new NationalTally(_election);
+        foreach (var seat in _first)
+        {
+            _tally.Apply(seat);
+        }
+    }
+
+    /// <summary>Applying an already-calculated result to the tally: the incremental update itself.</summary>
+    [Benchmark(Baseline = true)]
+    public int ApplyToFullTally()
+    {
+        var i = _next++ % _first.Length;
+        _tally.Apply((_next / _first.Length) % 2 == 0 ? _second[i] : _first[i]);
+        return _tally.Declared;
+    }
+
+    /// <summary>What the feed does per declaration: the seat's arithmetic, then the update.</summary>
+    [Benchmark]
+    public int CalculateAndApply()
+    {
+        var i = _next++ % _declarations.Length;
+        _tally.Apply(SeatCalculator.Calculate(_election, _declarations[i]));
+        return _tally.Declared;
+    }
+}
