@@ -10,5 +10,7 @@ public static class CliApp
     public static RootCommand Create() => new("resultslive: election-night results from the command line")
     {
         TallyCommand.Create(),
+        ReplayCommand.Create(),
+        DeclareCommand.Create(),
     };
 }

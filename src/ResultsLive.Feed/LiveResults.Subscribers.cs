@@ -1,0 +1,102 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+
+namespace ResultsLive.Feed;
+
+// Publishing to subscribers. Each has its own bounded channel, written without ever waiting: a reader that stops reading
+// must not stall the projection for everyone else, and dropping a change silently would leave a screen wrong for good.
+// So a subscriber that fills its channel is cut off with SubscriberLaggedException after the changes it already has,
+// and resynchronises from Current: no change is ever skipped without it being told.
+public sealed partial class LiveResults
+{
+    private readonly int _subscriberCapacity;
+    private readonly List<Subscriber> _subscribers = [];
+
+    /// <summary>
+    /// Every change applied after this call, in order. The subscription starts when this is called, not on the first
+    /// MoveNextAsync, so <c>var changes = live.SubscribeAsync(ct); var snapshot = live.Current;</c> misses nothing
+    /// (skip changes at or below <c>snapshot.Sequence</c>). Ends when <paramref name="ct"/> is cancelled, or with
+    /// <see cref="SubscriberLaggedException"/> if the reader falls <c>subscriberCapacity</c> changes behind.
+    /// </summary>
+    public IAsyncEnumerable<LiveChange> SubscribeAsync(CancellationToken ct)
+    {
+        var subscriber = new Subscriber(this, Channel.CreateBounded<LiveChange>(new BoundedChannelOptions(_subscriberCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        }));
+        lock (_lock)
+        {
+            _subscribers.Add(subscriber);
+        }
+
+        // A subscriber that is never enumerated still goes away when its token is cancelled.
+        subscriber.Registration = ct.Register(static state => ((Subscriber)state!).Close(), subscriber);
+        return ReadAsync(subscriber, ct);
+    }
+
+    /// <summary>How many subscriptions are open; for health pages and for tests that check nothing leaks.</summary>
+    public int SubscriberCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _subscribers.Count;
+            }
+        }
+    }
+
+    private static async IAsyncEnumerable<LiveChange> ReadAsync(Subscriber subscriber, [EnumeratorCancellation] CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var change in subscriber.Channel.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            {
+                yield return change;
+            }
+        }
+        finally
+        {
+            await subscriber.Registration.DisposeAsync().ConfigureAwait(false);
+            subscriber.Close();
+        }
+    }
+
+    private void Unsubscribe(Subscriber subscriber)
+    {
+        lock (_lock)
+        {
+            _subscribers.Remove(subscriber);
+        }
+    }
+
+    /// <summary>Called under the lock, so every subscriber sees changes in sequence order.</summary>
+    private void Publish(LiveChange change)
+    {
+        for (var i = _subscribers.Count - 1; i >= 0; i--)
+        {
+            var subscriber = _subscribers[i];
+            if (!subscriber.Channel.Writer.TryWrite(change))
+            {
+                // Full, or completed by its cancellation: either way it gets nothing more.
+                subscriber.Channel.Writer.TryComplete(new SubscriberLaggedException());
+                _subscribers.RemoveAt(i);
+            }
+        }
+    }
+
+    private sealed class Subscriber(LiveResults owner, Channel<LiveChange> channel)
+    {
+        public Channel<LiveChange> Channel { get; } = channel;
+
+        public CancellationTokenRegistration Registration { get; set; }
+
+        public void Close()
+        {
+            Channel.Writer.TryComplete();
+            owner.Unsubscribe(this);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using ResultsLive.Core.Arithmetic;
+using ResultsLive.Core.Contracts;
+using ResultsLive.Core.Model;
+using ResultsLive.Feed;
+using ResultsLive.Web.Configuration;
+using ResultsLive.Web.Ingest;
+
+namespace ResultsLive.Web.Api;
+
+/// <summary>The public HTTP API, exactly as DESIGN.md gives it: ingest behind a key, every read public.</summary>
+public static class ResultsApi
+{
+    private const int MaxEntriesPerPage = 1000;
+
+    public static IEndpointRouteBuilder MapResultsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Results");
+
+        var ingest = api.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
+        ingest.MapPost("/declarations", PostDeclarationAsync)
+            .WithSummary("Declare a seat's result, or correct it under a higher revision")
+            .WithJsonRequestBody<DeclarationRequest>()
+            .Produces<SequenceResponse>(StatusCodes.Status202Accepted)
+            .Produces<SequenceResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
+            .ProducesValidationProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesValidationProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        ingest.MapPost("/constituencies/{code}/status", PostStatusAsync)
+            .WithSummary("Record that a seat is awaiting, counting, in a recount or declared")
+            .WithJsonRequestBody<StatusRequest>()
+            .Produces<SequenceResponse>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/results", GetResults).WithSummary("The national snapshot");
+        api.MapGet("/constituencies", GetConstituencies).WithSummary("Every seat with its status and winner");
+        api.MapGet("/constituencies/{code}", GetConstituency).WithSummary("One seat in full");
+        api.MapGet("/declarations", GetDeclarationsAsync).WithSummary("Journal entries after a sequence, for pollers and resync");
+        return app;
+    }
+
+    private static async Task<IResult> PostDeclarationAsync(HttpRequest request, DeclarationIngest ingest, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<DeclarationRequest>(request, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (declaration, missing) = body!.ToDeclaration();
+        if (declaration is null)
+        {
+            return ApiProblems.Validation(missing);
+        }
+
+        var outcome = await ingest.DeclareAsync(declaration, cancellationToken).ConfigureAwait(false);
+        if (outcome.IsRejected)
+        {
+            return ApiProblems.Validation(outcome.Problems);
+        }
+
+        var append = outcome.Append!;
+        return append.Outcome switch
+        {
+            AppendOutcome.Appended => Results.Json(new SequenceResponse(append.Sequence), ResultsContract.JsonOptions, statusCode: StatusCodes.Status202Accepted),
+            AppendOutcome.Repeated => Results.Json(new SequenceResponse(append.Sequence), ResultsContract.JsonOptions, statusCode: StatusCodes.Status200OK),
+            AppendOutcome.Conflict => ApiProblems.Status(
+                StatusCodes.Status409Conflict, "Conflicting revision", "revision",
+                $"revision {declaration.Revision} of {declaration.Constituency} was already declared with different figures; send a correction as revision {append.CurrentRevision + 1}"),
+            _ => ApiProblems.Status(
+                StatusCodes.Status409Conflict, "Stale revision", "revision",
+                $"revision {declaration.Revision} is older than revision {append.CurrentRevision}, already declared for {declaration.Constituency}"),
+        };
+    }
+
+    private static async Task<IResult> PostStatusAsync(string code, HttpRequest request, DeclarationIngest ingest, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<StatusRequest>(request, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (body!.Status is not { } status)
+        {
+            return ApiProblems.Status(StatusCodes.Status422UnprocessableEntity, "The status is not valid", "status", "is required: awaiting, counting, recount or declared");
+        }
+
+        var outcome = await ingest.SetStatusAsync(code, status, cancellationToken).ConfigureAwait(false);
+        return outcome.IsRejected
+            ? ApiProblems.Validation(outcome.Problems)
+            : Results.Json(new SequenceResponse(outcome.Append!.Sequence), ResultsContract.JsonOptions, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static IResult GetResults(LiveResults live)
+    {
+        var snapshot = live.Current;
+        return Results.Json(ResultsContract.National(snapshot.Election, snapshot.National, snapshot.Mode, snapshot.Sequence), ResultsContract.JsonOptions);
+    }
+
+    private static IResult GetConstituencies(LiveResults live)
+    {
+        var snapshot = live.Current;
+        var election = snapshot.Election;
+        return Results.Json(
+            election.Constituencies.Select((c, i) => ResultsContract.Summary(c, snapshot.Statuses[i], snapshot.Seats[i])),
+            ResultsContract.JsonOptions);
+    }
+
+    private static IResult GetConstituency(string code, LiveResults live)
+    {
+        var snapshot = live.Current;
+        var constituency = snapshot.Election.FindConstituency(code);
+        return constituency is null
+            ? ApiProblems.Status(StatusCodes.Status404NotFound, "Unknown constituency", "code", $"'{code}' is not a constituency of {snapshot.Election.Name}")
+            : Results.Json(
+                ResultsContract.Detail(snapshot.Election, constituency, snapshot.Status(constituency.Code), snapshot.Seat(constituency.Code)),
+                ResultsContract.JsonOptions);
+    }
+
+    private static async Task<IResult> GetDeclarationsAsync(long? after, int? limit, IDeclarationJournal journal, ElectionContext election, CancellationToken cancellationToken)
+    {
+        if (after is < 0)
+        {
+            return ApiProblems.Status(StatusCodes.Status400BadRequest, "Invalid query", "after", "must be 0 or more");
+        }
+
+        var max = Math.Clamp(limit ?? MaxEntriesPerPage, 1, MaxEntriesPerPage);
+        var entries = new List<JournalEntryDto>();
+        await foreach (var entry in journal.ReadAfterAsync(after ?? 0, max, cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(ToDto(election.Election, entry));
+        }
+
+        return Results.Json(entries, ResultsContract.JsonOptions);
+    }
+
+    internal static JournalEntryDto ToDto(Election election, JournalEntry entry)
+    {
+        if (entry.Kind == JournalEntryKind.Status)
+        {
+            return new JournalEntryDto(entry.Sequence, "status", entry.Constituency, entry.RecordedAt, ResultsContract.StatusName(entry.Status!.Value), null, null, null);
+        }
+
+        var seat = SeatCalculator.Calculate(election, entry.Declaration!);
+        return new JournalEntryDto(
+            entry.Sequence,
+            "declaration",
+            entry.Constituency,
+            entry.RecordedAt,
+            ResultsContract.StatusName(SeatStatus.Declared),
+            seat.Revision,
+            seat.Text,
+            ResultsContract.Detail(election, seat.Constituency, SeatStatus.Declared, seat));
+    }
+}

@@ -1,0 +1,61 @@
+using ResultsLive.Core.Model;
+using ResultsLive.Core.Validation;
+using ResultsLive.Feed;
+using ResultsLive.Web.Configuration;
+
+namespace ResultsLive.Web.Ingest;
+
+/// <summary>
+/// The single way in for declarations and status changes, whoever sends them (the API, the demo night):
+/// validate against the election, append to the journal, and wait briefly for this node's projection to show it.
+/// </summary>
+public sealed class DeclarationIngest(ElectionContext election, IDeclarationJournal journal, LiveResults live, ILogger<DeclarationIngest> logger)
+{
+    /// <summary>Long enough for the projection to apply an entry, short enough never to hold an ingest client hostage.</summary>
+    private static readonly TimeSpan ReadYourWrites = TimeSpan.FromSeconds(2);
+
+    public async Task<IngestOutcome> DeclareAsync(Declaration declaration, CancellationToken cancellationToken)
+    {
+        var validation = DeclarationValidator.Validate(election.Election, declaration);
+        if (!validation.IsValid)
+        {
+            return new IngestOutcome(validation.Problems, null);
+        }
+
+        var append = await journal.AppendDeclarationAsync(validation.Accepted!, cancellationToken).ConfigureAwait(false);
+        if (append.Outcome is AppendOutcome.Appended)
+        {
+            await WaitForProjectionAsync(append.Sequence, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new IngestOutcome([], append);
+    }
+
+    public async Task<IngestOutcome> SetStatusAsync(string constituency, SeatStatus status, CancellationToken cancellationToken)
+    {
+        var seat = election.Election.FindConstituency(constituency);
+        if (seat is null)
+        {
+            return new IngestOutcome([new ValidationProblem("code", $"'{constituency}' is not a constituency of {election.Election.Name}", ProblemKind.NotFound)], null);
+        }
+
+        var sequence = await journal.AppendStatusAsync(seat.Code, status, cancellationToken).ConfigureAwait(false);
+        await WaitForProjectionAsync(sequence, cancellationToken).ConfigureAwait(false);
+        return new IngestOutcome([], new AppendResult(AppendOutcome.Appended, sequence, null));
+    }
+
+    private async Task WaitForProjectionAsync(long sequence, CancellationToken cancellationToken)
+    {
+        // The journal has the entry (it is safe); waiting only lets the caller read its own write from this node.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ReadYourWrites);
+        try
+        {
+            await live.WaitForSequenceAsync(sequence, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Projection had not reached sequence {Sequence} after {Timeout}", sequence, ReadYourWrites);
+        }
+    }
+}

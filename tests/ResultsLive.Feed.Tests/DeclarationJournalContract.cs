@@ -1,0 +1,320 @@
+using System.Diagnostics;
+
+using ResultsLive.Core.Model;
+
+using static ResultsLive.Feed.Tests.TestElection;
+
+namespace ResultsLive.Feed.Tests;
+
+/// <summary>
+/// What every <see cref="IDeclarationJournal"/> must do, run against each implementation by a subclass: the in-memory one
+/// and Redis on a real server. <see cref="OtherNode"/> is a second node over the same journal (for Redis, another connection).
+/// </summary>
+public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private readonly CancellationTokenSource _timeout = new(Patience);
+
+    protected Election Election { get; } = Create();
+
+    protected IDeclarationJournal Journal { get; private set; } = null!;
+
+    protected IDeclarationJournal OtherNode { get; private set; } = null!;
+
+    protected CancellationToken Ct => _timeout.Token;
+
+    public async Task InitializeAsync()
+    {
+        Journal = await CreateNodeAsync();
+        OtherNode = await CreateNodeAsync();
+    }
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task AppendDeclaration_NewSeats_AppendsUnderDenseSequences()
+    {
+        var first = await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Ct);
+        var second = await Journal.AppendDeclarationAsync(Declare(Election, BetaSouth, 1, 20_000, 9_000, 6_000), Ct);
+
+        Assert.Equal(new AppendResult(AppendOutcome.Appended, 1, 1), first);
+        Assert.Equal(new AppendResult(AppendOutcome.Appended, 2, 1), second);
+        Assert.Equal([1L, 2L], (await ReadAllAsync()).Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task AppendDeclaration_IdenticalRepeat_ReturnsOriginalSequenceAndAppendsNothing()
+    {
+        await Journal.AppendStatusAsync(GammaVale, SeatStatus.Counting, Ct);
+        var original = await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Ct);
+        await Journal.AppendStatusAsync(DeltaFirth, SeatStatus.Counting, Ct);
+
+        // A fresh object with the same content, as a retried HTTP request would bring.
+        var repeat = await OtherNode.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Ct);
+
+        Assert.Equal(new AppendResult(AppendOutcome.Repeated, 2, 1), repeat);
+        Assert.Equal(original.Sequence, repeat.Sequence);
+        Assert.Equal(3, (await ReadAllAsync()).Count);
+    }
+
+    [Fact]
+    public async Task AppendDeclaration_SameRevisionDifferentBody_IsConflictAndAppendsNothing()
+    {
+        await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Ct);
+
+        var conflict = await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_001, 3_000, 1_000), Ct);
+
+        Assert.Equal(new AppendResult(AppendOutcome.Conflict, 0, 1), conflict);
+        var only = Assert.Single(await ReadAllAsync());
+        Assert.Equal(14_000, only.Declaration!.Candidates[1].Votes);
+    }
+
+    [Fact]
+    public async Task AppendDeclaration_CandidatesInAnotherOrder_IsConflict()
+    {
+        var declaration = Declare(Election, BetaSouth, 1, 20_000, 9_000, 6_000);
+        await Journal.AppendDeclarationAsync(declaration, Ct);
+
+        var reordered = declaration with { Candidates = [.. declaration.Candidates.Reverse()] };
+        var result = await Journal.AppendDeclarationAsync(reordered, Ct);
+
+        Assert.Equal(AppendOutcome.Conflict, result.Outcome);
+    }
+
+    [Fact]
+    public async Task AppendDeclaration_HigherRevision_AppendsCorrection()
+    {
+        await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Ct);
+
+        var correction = await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 2, 12_000, 14_000, 3_000, 1_000), Ct);
+
+        Assert.Equal(new AppendResult(AppendOutcome.Appended, 2, 2), correction);
+        var entries = await ReadAllAsync();
+        Assert.Equal([1, 2], entries.Select(e => e.Declaration!.Revision));
+    }
+
+    [Fact]
+    public async Task AppendDeclaration_LowerRevisionThanCurrent_IsStale()
+    {
+        await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 3, 21_000, 14_000, 3_000, 1_000), Ct);
+
+        var stale = await OtherNode.AppendDeclarationAsync(Declare(Election, AlphaNorth, 2, 21_000, 14_000, 3_000, 1_000), Ct);
+
+        Assert.Equal(new AppendResult(AppendOutcome.Stale, 0, 3), stale);
+        Assert.Single(await ReadAllAsync());
+    }
+
+    [Fact]
+    public async Task AppendDeclaration_RepeatOfRevisionSinceCorrected_ReturnsItsOriginalSequence()
+    {
+        var first = Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000);
+        await Journal.AppendDeclarationAsync(first, Ct);
+        await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 2, 12_000, 14_000, 3_000, 1_000), Ct);
+
+        var repeat = await Journal.AppendDeclarationAsync(first, Ct);
+        var changed = await Journal.AppendDeclarationAsync(first with { InvalidVotes = 7 }, Ct);
+
+        Assert.Equal(new AppendResult(AppendOutcome.Repeated, 1, 2), repeat);
+        Assert.Equal(new AppendResult(AppendOutcome.Stale, 0, 2), changed);
+    }
+
+    [Fact]
+    public async Task AppendDeclaration_ReadBack_HoldsEveryFieldOfTheDeclaration()
+    {
+        var declaration = Declare(Election, BetaSouth, 1, 20_000, 9_000, 6_000) with { DeclaredAt = new DateTimeOffset(2024, 7, 5, 3, 42, 0, TimeSpan.FromHours(1)) };
+        var before = DateTimeOffset.UtcNow.AddSeconds(-5);
+
+        await Journal.AppendDeclarationAsync(declaration, Ct);
+
+        var entry = Assert.Single(await ReadAllAsync(OtherNode));
+        Assert.Equal(JournalEntryKind.Declaration, entry.Kind);
+        Assert.Equal(BetaSouth, entry.Constituency);
+        Assert.Null(entry.Status);
+        Assert.InRange(entry.RecordedAt, before, DateTimeOffset.UtcNow.AddSeconds(5));
+        var read = entry.Declaration!;
+        Assert.Equal(
+            (declaration.Constituency, declaration.Revision, declaration.DeclaredAt, declaration.DeclaredAt.Offset, declaration.Electorate, declaration.InvalidVotes),
+            (read.Constituency, read.Revision, read.DeclaredAt, read.DeclaredAt.Offset, read.Electorate, read.InvalidVotes));
+        Assert.Equal(declaration.Candidates, read.Candidates);
+    }
+
+    [Fact]
+    public async Task AppendStatus_BetweenDeclarations_TakesTheNextSequence()
+    {
+        await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Ct);
+
+        var sequence = await OtherNode.AppendStatusAsync(GammaVale, SeatStatus.Recount, Ct);
+        var next = await Journal.AppendDeclarationAsync(Declare(Election, BetaSouth, 1, 20_000, 9_000, 6_000), Ct);
+
+        Assert.Equal(2, sequence);
+        Assert.Equal(3, next.Sequence);
+        var status = (await ReadAllAsync())[1];
+        Assert.Equal((2L, JournalEntryKind.Status, GammaVale, (SeatStatus?)SeatStatus.Recount), (status.Sequence, status.Kind, status.Constituency, status.Status));
+        Assert.Null(status.Declaration);
+    }
+
+    [Fact]
+    public async Task ReadAfter_Sequence_ReturnsLaterEntriesInOrderUpToMax()
+    {
+        for (var i = 0; i < 7; i++)
+        {
+            await Journal.AppendStatusAsync(DeltaFirth, i % 2 == 0 ? SeatStatus.Counting : SeatStatus.Recount, Ct);
+        }
+
+        var page = await OtherNode.ReadAfterAsync(2, 3, Ct).ToListAsync(Ct);
+        var rest = await OtherNode.ReadAfterAsync(5, 100, Ct).ToListAsync(Ct);
+        var none = await OtherNode.ReadAfterAsync(7, 100, Ct).ToListAsync(Ct);
+
+        Assert.Equal([3L, 4L, 5L], page.Select(e => e.Sequence));
+        Assert.Equal([6L, 7L], rest.Select(e => e.Sequence));
+        Assert.Empty(none);
+    }
+
+    [Fact]
+    public async Task Tail_AfterSequence_YieldsExistingEntriesThenNewOnes()
+    {
+        await Journal.AppendStatusAsync(AlphaNorth, SeatStatus.Counting, Ct);
+        await Journal.AppendStatusAsync(BetaSouth, SeatStatus.Counting, Ct);
+        await Journal.AppendStatusAsync(GammaVale, SeatStatus.Counting, Ct);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        var seen = new List<long>();
+        var tail = Task.Run(
+            async () =>
+            {
+                await foreach (var entry in OtherNode.TailAsync(1, stop.Token))
+                {
+                    seen.Add(entry.Sequence);
+                    if (seen.Count == 4)
+                    {
+                        return;
+                    }
+                }
+            },
+            Ct);
+        await Journal.AppendDeclarationAsync(Declare(Election, DeltaFirth, 1, 20_000, 9_000, 6_000), Ct);
+        await Journal.AppendStatusAsync(DeltaFirth, SeatStatus.Recount, Ct);
+
+        await tail.WaitAsync(Ct);
+        Assert.Equal([2L, 3L, 4L, 5L], seen);
+    }
+
+    [Fact]
+    public async Task Tail_WaitingWhenEntriesArrive_WakesAtOnceWithoutPolling()
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var tail = OtherNode.TailAsync(0, stop.Token).GetAsyncEnumerator(stop.Token);
+        var next = tail.MoveNextAsync();
+        await Task.Delay(100, Ct); // let the tail find nothing and start waiting
+
+        // Six appends of both kinds, each waited for: a tail that only polled every second would need seconds for this.
+        var clock = Stopwatch.StartNew();
+        for (var i = 1; i <= 6; i++)
+        {
+            var sequence = i % 2 == 1
+                ? await Journal.AppendStatusAsync(AlphaNorth, SeatStatus.Counting, Ct)
+                : (await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, i, 21_000, 14_000, 3_000, i), Ct)).Sequence;
+            Assert.True(await next.AsTask().WaitAsync(Ct));
+            Assert.Equal(sequence, tail.Current.Sequence);
+            next = tail.MoveNextAsync();
+        }
+
+        clock.Stop();
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next.AsTask());
+        await tail.DisposeAsync();
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"six appends took {clock.Elapsed} to reach a waiting tail");
+    }
+
+    [Fact]
+    public async Task Tail_Cancelled_EndsWithCancellation()
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var tail = Task.Run(
+            async () =>
+            {
+                await foreach (var _ in Journal.TailAsync(0, stop.Token))
+                {
+                }
+            },
+            Ct);
+        await Task.Delay(100, Ct);
+
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => tail.WaitAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AppendDeclaration_TwoNodesRaceForTheSameRevision_ExactlyOneAppends()
+    {
+        const int rounds = 20;
+        for (var round = 1; round <= rounds; round++)
+        {
+            // Revisions climb so every round is a fresh (seat, revision); the bodies differ in one vote count.
+            var a = Declare(Election, AlphaNorth, round, 21_000, 14_000, 3_000, 1_000);
+            var b = Declare(Election, AlphaNorth, round, 21_000, 14_000, 3_000, 1_001);
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var racing = Task.WhenAll(
+                Task.Run(async () => { await start.Task; return await Journal.AppendDeclarationAsync(a, Ct); }, Ct),
+                Task.Run(async () => { await start.Task; return await OtherNode.AppendDeclarationAsync(b, Ct); }, Ct));
+            start.SetResult();
+            var results = await racing;
+
+            Assert.Equal([AppendOutcome.Appended, AppendOutcome.Conflict], results.Select(r => r.Outcome).Order());
+            Assert.All(results, r => Assert.Equal(round, r.CurrentRevision));
+        }
+
+        var entries = await ReadAllAsync();
+        Assert.Equal(Enumerable.Range(1, rounds).Select(i => (long)i), entries.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task AppendStatus_ManyConcurrentAppendsFromTwoNodes_GetDenseUniqueSequences()
+    {
+        var appends = Enumerable.Range(0, 40)
+            .Select(i => Task.Run(() => (i % 2 == 0 ? Journal : OtherNode).AppendStatusAsync(GammaVale, SeatStatus.Counting, Ct), Ct));
+
+        var sequences = await Task.WhenAll(appends);
+
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), sequences.Order());
+        Assert.Equal(sequences.Order(), (await ReadAllAsync()).Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task Check_AfterAppends_ReportsReachableAndLastSequence()
+    {
+        await Journal.AppendStatusAsync(GammaVale, SeatStatus.Counting, Ct);
+        await Journal.AppendDeclarationAsync(Declare(Election, GammaVale, 1, 20_000, 9_000, 6_000), Ct);
+
+        var health = await OtherNode.CheckAsync(Ct);
+
+        Assert.True(health.Reachable);
+        Assert.Equal(2, health.LastSequence);
+        Assert.Equal(ExpectedKind, health.Kind);
+        Assert.False(string.IsNullOrWhiteSpace(health.Description));
+    }
+
+    /// <summary>"in-memory" or "redis".</summary>
+    protected abstract string ExpectedKind { get; }
+
+    /// <summary>Another node over the same journal; the first call makes the node the tests append through.</summary>
+    protected abstract Task<IDeclarationJournal> CreateNodeAsync();
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _timeout.Dispose();
+        }
+    }
+
+    protected Task<List<JournalEntry>> ReadAllAsync(IDeclarationJournal? journal = null) =>
+        (journal ?? Journal).ReadAfterAsync(0, 10_000, Ct).ToListAsync(Ct).AsTask();
+}

@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Logging;
+
+using ResultsLive.Core.Model;
+
+using StackExchange.Redis;
+
+using static ResultsLive.Feed.Tests.TestElection;
+
+namespace ResultsLive.Feed.Tests;
+
+public sealed class JournalConsumerTests(RedisFixture redis) : IClassFixture<RedisFixture>, IDisposable
+{
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(60));
+    private readonly Election _election = Create();
+
+    private CancellationToken Ct => _timeout.Token;
+
+    public void Dispose() => _timeout.Dispose();
+
+    [Fact]
+    public async Task Consumer_RestartedNodeOverRedis_RebuildsExactlyTheStateItHadLive()
+    {
+        var electionId = "consumer-" + Guid.NewGuid().ToString("N");
+        await using var nodeA = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString);
+        var journal = new RedisDeclarationJournal(nodeA, electionId);
+        var live = new LiveResults(_election, "test");
+        long last;
+        using (var consumer = new JournalConsumer(journal, live, new ListLogger<JournalConsumer>()))
+        {
+            await consumer.StartAsync(Ct);
+            await live.Ready.WaitAsync(Ct);
+
+            // Fed live, entry by entry through the tail, including the no-ops ingest answers with 200 or 409.
+            last = await IngestNightAsync(journal);
+            await live.WaitForSequenceAsync(last, Ct);
+            await consumer.StopAsync(Ct);
+        }
+
+        await using var nodeB = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString);
+        var rebuilt = new LiveResults(_election, "test");
+        using var restarted = new JournalConsumer(new RedisDeclarationJournal(nodeB, electionId), rebuilt, new ListLogger<JournalConsumer>());
+        await restarted.StartAsync(Ct);
+        await rebuilt.Ready.WaitAsync(Ct);
+        await restarted.StopAsync(Ct);
+
+        Assert.Equal(9, last);
+        Assert.Equal(last, rebuilt.Current.Sequence);
+        Assert.Equal(3, live.Current.National.Declared);
+        Assert.Equal(SnapshotFingerprint.Of(live.Current), SnapshotFingerprint.Of(rebuilt.Current));
+    }
+
+    [Fact]
+    public async Task Consumer_InMemoryJournalWithEntries_RebuildsBeforeReadyThenTails()
+    {
+        var journal = new InMemoryDeclarationJournal();
+        var ingested = await IngestNightAsync(journal);
+        var live = new LiveResults(_election, "demo");
+        using var consumer = new JournalConsumer(journal, live, new ListLogger<JournalConsumer>());
+
+        await consumer.StartAsync(Ct);
+        await live.Ready.WaitAsync(Ct);
+        var atReady = live.Current;
+        var sequence = await journal.AppendStatusAsync(DeltaFirth, SeatStatus.Counting, Ct);
+        await live.WaitForSequenceAsync(sequence, Ct);
+        await consumer.StopAsync(Ct);
+
+        Assert.Equal((ingested, 3), (atReady.Sequence, atReady.National.Declared));
+        Assert.Equal(SeatStatus.Declared, atReady.Status(DeltaFirth));
+        Assert.Equal(SeatStatus.Counting, live.Current.Status(DeltaFirth));
+        Assert.True(consumer.ExecuteTask!.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Consumer_RedisKilledWhileTailing_LogsRetriesAndCarriesOnAfterRestart()
+    {
+        await using var server = await RedisServer.StartAsync(Ct);
+        var electionId = "outage-" + Guid.NewGuid().ToString("N");
+        var options = ConfigurationOptions.Parse(server.ConnectionString + ",asyncTimeout=1000");
+        options.ReconnectRetryPolicy = new LinearRetry(100); // rather than wait out the default exponential backoff
+        await using var node = await ConnectionMultiplexer.ConnectAsync(options);
+        var live = new LiveResults(_election, "test");
+        var logger = new ListLogger<JournalConsumer>();
+        using var consumer = new JournalConsumer(new RedisDeclarationJournal(node, electionId), live, logger);
+        await consumer.StartAsync(Ct);
+        var before = await new RedisDeclarationJournal(node, electionId).AppendDeclarationAsync(Declare(_election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Ct);
+        await live.WaitForSequenceAsync(before.Sequence, Ct);
+
+        await server.KillAsync();
+        while (!logger.Entries.Any(e => e.Level == LogLevel.Error))
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        await server.RestartAsync(Ct);
+        await using var ingest = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
+        var after = await new RedisDeclarationJournal(ingest, electionId).AppendDeclarationAsync(Declare(_election, BetaSouth, 1, 20_000, 9_000, 6_000), Ct);
+        await live.WaitForSequenceAsync(after.Sequence, Ct);
+
+        Assert.Equal(2, after.Sequence);
+        Assert.Equal(2, live.Current.National.Declared);
+        Assert.False(consumer.ExecuteTask!.IsCompleted);
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("retrying", StringComparison.Ordinal));
+        await consumer.StopAsync(Ct);
+    }
+
+    /// <summary>A night in miniature: statuses, declarations, a correction, a withdrawal, and the repeats that append nothing.</summary>
+    private async Task<long> IngestNightAsync(IDeclarationJournal journal)
+    {
+        var alpha = Declare(_election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000);
+        await journal.AppendStatusAsync(AlphaNorth, SeatStatus.Counting, Ct);
+        await journal.AppendDeclarationAsync(alpha, Ct);
+        await journal.AppendStatusAsync(BetaSouth, SeatStatus.Counting, Ct);
+        await journal.AppendDeclarationAsync(Declare(_election, BetaSouth, 1, 20_000, 9_000, 6_000), Ct);
+        Assert.Equal(AppendOutcome.Repeated, (await journal.AppendDeclarationAsync(alpha, Ct)).Outcome);
+        Assert.Equal(AppendOutcome.Conflict, (await journal.AppendDeclarationAsync(alpha with { InvalidVotes = 3 }, Ct)).Outcome);
+        await journal.AppendDeclarationAsync(Declare(_election, GammaVale, 1, 20_000, 9_000, 6_000), Ct);
+        await journal.AppendStatusAsync(AlphaNorth, SeatStatus.Recount, Ct);
+        await journal.AppendDeclarationAsync(Declare(_election, AlphaNorth, 2, 12_000, 14_000, 3_000, 1_000), Ct);
+        Assert.Equal(AppendOutcome.Stale, (await journal.AppendDeclarationAsync(alpha with { Electorate = 70_001 }, Ct)).Outcome);
+        await journal.AppendDeclarationAsync(Declare(_election, DeltaFirth, 1, 18_000, 15_000, 5_000), Ct);
+        return await journal.AppendStatusAsync(GammaVale, SeatStatus.Awaiting, Ct);
+    }
+}

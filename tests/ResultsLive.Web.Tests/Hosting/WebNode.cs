@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ResultsLive.Web.Tests.Hosting;
+
+/// <summary>
+/// A real ResultsLive web node on Kestrel on a free loopback port, configured like a deployment would be:
+/// the 2024 election from ../shared/data (or the demo), an ingest key, and optionally a real redis-server.
+/// </summary>
+public sealed class WebNode : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "test-ingest-key-0123456789";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    private WebNode(Dictionary<string, string?> settings)
+    {
+        _settings = settings;
+        UseKestrel(0);
+    }
+
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    /// <summary>The 2024 general election from the Library's files, in test mode.</summary>
+    public static WebNode For2024(string? redis = null) => Start(new()
+    {
+        ["ResultsLive:Mode"] = "test",
+        ["ResultsLive:Redis"] = redis ?? "",
+        ["ResultsLive:Election:Candidates"] = SharedData.Candidates2024,
+        ["ResultsLive:Election:Constituencies"] = SharedData.Constituencies2024,
+        ["ResultsLive:Election:Baseline"] = SharedData.Notional2019,
+        ["ResultsLive:Election:BaselineKind"] = "Notional",
+        ["ResultsLive:Election:Hexmap"] = SharedData.Hexmap,
+    });
+
+    /// <summary>The demo night, as <c>dotnet run</c> shows it, compressed to <paramref name="duration"/>.</summary>
+    public static WebNode ForDemo(TimeSpan duration, int seats = 650) => Start(new()
+    {
+        ["ResultsLive:Demo:Seats"] = seats.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["ResultsLive:Demo:Duration"] = duration.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+    });
+
+    public HttpClient Ingest()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    public async Task<JsonDocument> GetJsonAsync(string path)
+    {
+        using var client = CreateClient();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task<string> GetStringAsync(string path)
+    {
+        using var client = CreateClient();
+        return await client.GetStringAsync(new Uri(path, UriKind.Relative));
+    }
+
+    public static StringContent Json(string json, string contentType = "application/json")
+    {
+        var content = new StringContent(json, Encoding.UTF8);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return content;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ResultsLive:Ingest:ApiKeys:0", ApiKey);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    private static WebNode Start(Dictionary<string, string?> settings)
+    {
+        var node = new WebNode(settings);
+        node.StartServer();
+        return node;
+    }
+}
