@@ -12,5 +12,6 @@ public static class CliApp
         TallyCommand.Create(),
         ReplayCommand.Create(),
         DeclareCommand.Create(),
+        WatchCommand.Create(),
     };
 }

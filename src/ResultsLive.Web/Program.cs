@@ -1,10 +1,12 @@
 using ResultsLive.Web.Api;
 using ResultsLive.Web.Components;
 using ResultsLive.Web.Configuration;
+using ResultsLive.Web.Hubs;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddResultsLive();
+builder.AddResultsHub();
 builder.Services.AddProblemDetails();
 
 // Names and other text from ingest are echoed in problem details: escape markup there too, not only in pages.
@@ -22,6 +24,7 @@ app.MapStaticAssets();
 app.MapOpenApi();
 app.MapResultsHealth();
 app.MapResultsApi();
+app.MapHub<ResultsHub>(ResultsHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -5,7 +5,18 @@ namespace ResultsLive.Cli.Commands;
 /// <summary>Where to post and with which key: <c>--to URL --api-key KEY</c>, shared by replay and declare.</summary>
 internal sealed class IngestTargetOptions
 {
-    public Option<Uri> To { get; } = new("--to") { Description = "the node's base URL, e.g. http://localhost:5080", Required = true };
+    public IngestTargetOptions()
+    {
+        To.Validators.Add(result =>
+        {
+            if (!Uri.TryCreate(result.GetValueOrDefault<string>(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            {
+                result.AddError("--to must be an http or https URL, e.g. http://localhost:5080");
+            }
+        });
+    }
+
+    public Option<string> To { get; } = new("--to") { Description = "the node's base URL, e.g. http://localhost:5080", Required = true };
 
     public Option<string> ApiKey { get; } = new("--api-key")
     {
@@ -15,7 +26,7 @@ internal sealed class IngestTargetOptions
 
     public IngestTarget Read(ParseResult parse)
     {
-        var url = parse.GetRequiredValue(To);
+        var url = new Uri(parse.GetRequiredValue(To), UriKind.Absolute);
         return new IngestTarget(url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/"), parse.GetValue(ApiKey) ?? "");
     }
 }

@@ -31,29 +31,35 @@ internal static class TallyCommand
             Description = "notional | previous",
             DefaultValueFactory = _ => BaselineKind.Notional,
         };
+        var times = new Option<FileInfo?>("--times") { Description = "declaration-times CSV, so each seat carries the time it declared" };
+        var electionDay = new Option<DateOnly?>("--election-day") { Description = "polling day, for times without a date (default: from the file name, e.g. GE2024)" };
         var json = new Option<bool>("--json") { Description = "print the public API's JSON shapes instead of tables" };
 
         var command = new Command("tally", "declare every seat in a results file and print the national tally and every seat")
         {
-            candidates, constituencies, baseline, baselineKind, json,
+            candidates, constituencies, baseline, baselineKind, times, electionDay, json,
         };
         command.SetAction(parse => Run(
-            parse.GetRequiredValue(candidates),
-            parse.GetValue(constituencies),
-            parse.GetValue(baseline),
-            parse.GetValue(baselineKind),
+            new ElectionFiles(
+                parse.GetRequiredValue(candidates).FullName,
+                parse.GetValue(constituencies)?.FullName,
+                parse.GetValue(baseline)?.FullName,
+                parse.GetValue(baselineKind),
+                null,
+                parse.GetValue(times)?.FullName,
+                parse.GetValue(electionDay) ?? ElectionDays.FromFileName(parse.GetRequiredValue(candidates).Name)),
             parse.GetValue(json),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(FileInfo candidates, FileInfo? constituencies, FileInfo? baseline, BaselineKind kind, bool json, TextWriter output, TextWriter error)
+    private static int Run(ElectionFiles files, bool json, TextWriter output, TextWriter error)
     {
         LoadedElection loaded;
         try
         {
-            loaded = ElectionLoader.Load(new ElectionFiles(candidates.FullName, constituencies?.FullName, baseline?.FullName, kind, null, null));
+            loaded = ElectionLoader.Load(files);
         }
         catch (Exception ex) when (ex is ImportException or IOException)
         {

@@ -48,7 +48,9 @@ public static class ResultsLiveHostExtensions
 
         services.AddHostedService<JournalConsumer>();
         services.AddSingleton<DeclarationIngest>();
-        if (builder.Configuration.GetValue($"{ResultsLiveOptions.Section}:Election:Candidates", "") is "")
+        // The demo night declares itself; with several nodes on one journal only one of them should drive it.
+        var isDemo = string.IsNullOrWhiteSpace(builder.Configuration[$"{ResultsLiveOptions.Section}:Election:Candidates"]);
+        if (isDemo && builder.Configuration.GetValue($"{ResultsLiveOptions.Section}:Demo:AutoDeclare", true))
         {
             services.AddHostedService<DemoNight>();
         }

@@ -76,6 +76,10 @@ public sealed class WebNode : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Production");
+
+        // Outside Development the host does not map the build's static web assets (blazor.web.js, scoped CSS, npm libraries);
+        // a published app has them in wwwroot, a test node serves them from the build output like `dotnet run` does.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ResultsLive:Ingest:ApiKeys:0", ApiKey);
         foreach (var (key, value) in _settings)
         {

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.SignalR;
+
+using ResultsLive.Core.Contracts;
+using ResultsLive.Core.Model;
+using ResultsLive.Feed;
+
+namespace ResultsLive.Web.Hubs;
+
+/// <summary>
+/// Pushes this node's projection changes to this node's hub clients. Every node tails the journal itself, so each sends
+/// only to its own connections; that is why <see cref="ResultsHub"/> keeps a local lifetime manager even when the Redis
+/// backplane is on (through the backplane every node would send every change to every client, once per node).
+/// </summary>
+public sealed partial class HubBroadcaster(LiveResults live, IHubContext<ResultsHub, IResultsClient> hub, ILogger<HubBroadcaster> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await foreach (var change in live.SubscribeAsync(stoppingToken).ConfigureAwait(false))
+                {
+                    await SendAsync(change).ConfigureAwait(false);
+                }
+            }
+            catch (SubscriberLaggedException)
+            {
+                // Clients see the gap in sequences and resync; this node carries on from now.
+                LogLagged();
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private Task SendAsync(LiveChange change)
+    {
+        var seat = change.Snapshot.Election.FindConstituency(change.Entry.Constituency);
+        if (seat is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        IReadOnlyList<string> groups =
+        [
+            SubscriptionScope.NationalGroup, SubscriptionScope.ConstituencyGroup(seat.Code), SubscriptionScope.RegionGroup(seat.Region),
+        ];
+        if (change.Entry.Kind == JournalEntryKind.Declaration && change.Seat is { } result)
+        {
+            var snapshot = change.Snapshot;
+
+            // Built once per change, whatever the number of clients: serialisation is per protocol, not per connection.
+            var message = new DeclaredMessage(
+                change.Sequence,
+                result.Text,
+                ResultsContract.Detail(snapshot.Election, seat, SeatStatus.Declared, result),
+                ResultsContract.National(snapshot.Election, snapshot.National, snapshot.Mode, snapshot.Sequence));
+            return hub.Clients.Groups(groups).Declared(message);
+        }
+
+        return hub.Clients.Groups(groups).StatusChanged(new StatusChangedMessage(change.Sequence, seat.Code, ResultsContract.StatusName(change.Status)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub broadcaster fell behind the projection; clients will resync by sequence")]
+    private partial void LogLagged();
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.SignalR;
+
+using ResultsLive.Core.Contracts;
+using ResultsLive.Feed;
+using ResultsLive.Web.Api;
+using ResultsLive.Web.Configuration;
+
+namespace ResultsLive.Web.Hubs;
+
+/// <summary>
+/// The push feed for external clients (graphics renderers, live blogs, <c>resultslive watch</c>) at <c>/hubs/results</c>.
+/// Clients subscribe to a scope, get a snapshot with its sequence, then every change after it.
+/// </summary>
+public sealed class ResultsHub(LiveResults live, IDeclarationJournal journal, ElectionContext election) : Hub<IResultsClient>
+{
+    public const string Path = "/hubs/results";
+
+    private const int MaxEntriesPerCall = 1000;
+
+    /// <summary>Joins a scope's group and returns the state as of now; anything pushed after it has a higher sequence.</summary>
+    public async Task<SubscriptionSnapshot> Subscribe(string scope)
+    {
+        var parsed = SubscriptionScope.Parse(scope, election.Election)
+            ?? throw new HubException($"unknown scope '{scope}': use national, constituency:{{code}} or region:{{name}}");
+
+        // Join first, then read: a change between the two is both in the snapshot and pushed, never in neither.
+        await Groups.AddToGroupAsync(Context.ConnectionId, parsed.Group).ConfigureAwait(false);
+        return Snapshot(parsed);
+    }
+
+    public Task Unsubscribe(string scope)
+    {
+        var parsed = SubscriptionScope.Parse(scope, election.Election) ?? throw new HubException($"unknown scope '{scope}'");
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, parsed.Group);
+    }
+
+    /// <summary>The national state and every seat's status, as of the returned sequence.</summary>
+    public SubscriptionSnapshot GetSnapshot() => Snapshot(new SubscriptionScope(SubscriptionScope.National, null));
+
+    /// <summary>Journal entries after <paramref name="sequence"/> (at most 1,000 a call), for a client that saw a gap.</summary>
+    public async Task<IReadOnlyList<JournalEntryDto>> GetDeclarationsAfter(long sequence)
+    {
+        if (sequence < 0)
+        {
+            throw new HubException("sequence must be 0 or more");
+        }
+
+        var entries = new List<JournalEntryDto>();
+        await foreach (var entry in journal.ReadAfterAsync(sequence, MaxEntriesPerCall, Context.ConnectionAborted).ConfigureAwait(false))
+        {
+            entries.Add(ResultsApi.ToDto(election.Election, entry));
+        }
+
+        return entries;
+    }
+
+    private SubscriptionSnapshot Snapshot(SubscriptionScope scope)
+    {
+        var current = live.Current;
+        var seats = current.Election.Constituencies;
+        var constituency = scope.Kind == "constituency" ? current.Election.FindConstituency(scope.Value!) : null;
+        return new SubscriptionSnapshot(
+            current.Sequence,
+            scope.Group,
+            ResultsContract.National(current.Election, current.National, current.Mode, current.Sequence),
+            [.. seats.Select((c, i) => (Seat: c, Index: i))
+                .Where(x => scope.Kind != "region" || x.Seat.Region == scope.Value)
+                .Where(x => constituency is null || x.Seat.Code == constituency.Code)
+                .Select(x => ResultsContract.Summary(x.Seat, current.Statuses[x.Index], current.Seats[x.Index]))],
+            constituency is null ? null : ResultsContract.Detail(current.Election, constituency, current.Status(constituency.Code), current.Seat(constituency.Code)));
+    }
+}

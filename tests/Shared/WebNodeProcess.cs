@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ResultsLive.Testing;
+
+/// <summary>
+/// A ResultsLive web node in its own process, configured through environment variables like a deployment, so that it
+/// can be killed outright (SIGKILL) and started again on the same port.
+/// </summary>
+public sealed class WebNodeProcess : IAsyncDisposable
+{
+    private readonly string _dll;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private Process? _process;
+
+    private WebNodeProcess(string dll, int port, IReadOnlyDictionary<string, string> settings)
+    {
+        _dll = dll;
+        _settings = settings;
+        Url = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
+    }
+
+    public Uri Url { get; }
+
+    public int ProcessId => _process?.Id ?? 0;
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>Starts a node from the web project's build output (same configuration as the caller) and waits for /healthz.</summary>
+    public static async Task<WebNodeProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var dll = Path.Combine(RepositoryRoot(), "src", "ResultsLive.Web", "bin", configuration, "net10.0", "ResultsLive.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"build the web project first ({configuration}): {dll}", dll);
+        }
+
+        var node = new WebNodeProcess(dll, FreePort(), settings);
+        await node.StartProcessAsync();
+        return node;
+    }
+
+    /// <summary>Kills the process without any chance to shut down cleanly, as a crash or an OOM kill would.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Starts the node again on the same port after <see cref="KillAsync"/>.</summary>
+    public Task RestartAsync() => StartProcessAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+    }
+
+    private async Task StartProcessAsync()
+    {
+        _process?.Dispose();
+        var start = new ProcessStartInfo("dotnet", [_dll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(_dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_URLS"] = Url.GetLeftPart(UriPartial.Authority);
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = _process = Process.Start(start) ?? throw new InvalidOperationException("could not start the web node");
+        process.OutputDataReceived += static (_, _) => { };
+        process.ErrorDataReceived += static (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(5) };
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"the web node exited with code {process.ExitCode}");
+            }
+
+            try
+            {
+                using var health = await http.GetAsync(new Uri("healthz", UriKind.Relative));
+                if (health.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("the web node did not become healthy within 60 s");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ResultsLive.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("ResultsLive.sln was not found above " + AppContext.BaseDirectory);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
