@@ -11,7 +11,8 @@ namespace ResultsLive.Web.Hubs;
 /// only to its own connections; that is why <see cref="ResultsHub"/> keeps a local lifetime manager even when the Redis
 /// backplane is on (through the backplane every node would send every change to every client, once per node).
 /// </summary>
-public sealed partial class HubBroadcaster(LiveResults live, IHubContext<ResultsHub, IResultsClient> hub, ILogger<HubBroadcaster> logger) : BackgroundService
+public sealed partial class HubBroadcaster(
+    LiveResults live, IHubContext<ResultsHub, IResultsClient> hub, HubConnectionCount connections, ILogger<HubBroadcaster> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,7 +40,7 @@ public sealed partial class HubBroadcaster(LiveResults live, IHubContext<Results
     private Task SendAsync(LiveChange change)
     {
         var seat = change.Snapshot.Election.FindConstituency(change.Entry.Constituency);
-        if (seat is null)
+        if (seat is null || connections.Current == 0)
         {
             return Task.CompletedTask;
         }

@@ -11,11 +11,23 @@ namespace ResultsLive.Web.Hubs;
 /// The push feed for external clients (graphics renderers, live blogs, <c>resultslive watch</c>) at <c>/hubs/results</c>.
 /// Clients subscribe to a scope, get a snapshot with its sequence, then every change after it.
 /// </summary>
-public sealed class ResultsHub(LiveResults live, IDeclarationJournal journal, ElectionContext election) : Hub<IResultsClient>
+public sealed class ResultsHub(LiveResults live, IDeclarationJournal journal, ElectionContext election, HubConnectionCount connections) : Hub<IResultsClient>
 {
     public const string Path = "/hubs/results";
 
     private const int MaxEntriesPerCall = 1000;
+
+    public override Task OnConnectedAsync()
+    {
+        connections.Connected();
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Disconnected();
+        return base.OnDisconnectedAsync(exception);
+    }
 
     /// <summary>Joins a scope's group and returns the state as of now; anything pushed after it has a higher sequence.</summary>
     public async Task<SubscriptionSnapshot> Subscribe(string scope)

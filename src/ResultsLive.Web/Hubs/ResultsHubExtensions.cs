@@ -29,6 +29,7 @@ public static class ResultsHubExtensions
             builder.Services.AddSingleton<HubLifetimeManager<ResultsHub>, DefaultHubLifetimeManager<ResultsHub>>();
         }
 
+        builder.Services.AddSingleton<HubConnectionCount>();
         builder.Services.AddHostedService<HubBroadcaster>();
         return builder;
     }
