@@ -10,7 +10,11 @@ results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
 status=0
-dotnet build ResultsLive.sln -c Release -nologo -v q || exit 1
+if ! dotnet build ResultsLive.sln -c Release -nologo -v q; then
+  echo "the build failed (warnings are errors): no test ran"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 dotnet test ResultsLive.sln -c Release --no-build -nologo \
   --logger "trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=1500000 || status=$?
 

@@ -16,12 +16,12 @@ using ResultsLive.Testing;
 
 using StackExchange.Redis;
 
-// dotnet run -c Release --project tests/ResultsLive.IngestLoad [-- --seconds 10 --clients 32]
+// dotnet run -c Release --project tests/ResultsLive.IngestLoad [-- --seconds 10]
 // Everything runs on this machine against loopback: one redis-server with infra/redis/redis.conf (AOF, appendfsync always),
 // one web node as a child process, and the clients below.
 var seconds = args.Length > 1 && args[0] == "--seconds" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
-const int Clients = 32;
-const string ApiKey = "load-tool-ingest-key-0123456789";
+const int clients = 32;
+const string apiKey = "load-tool-ingest-key-0123456789";
 
 await using var redis = await RedisServer.StartAsync();
 Console.WriteLine($"redis-server {redis.ConnectionString}, AOF appendfsync always, data in {redis.DataDirectory}");
@@ -36,7 +36,7 @@ var files = new Dictionary<string, string>
     ["ResultsLive:Election:Candidates"] = SharedData.Candidates2024,
     ["ResultsLive:Election:Constituencies"] = SharedData.Constituencies2024,
     ["ResultsLive:Election:Baseline"] = SharedData.Notional2019,
-    ["ResultsLive:Ingest:ApiKeys:0"] = ApiKey,
+    ["ResultsLive:Ingest:ApiKeys:0"] = apiKey,
 };
 await using var node = await WebNodeProcess.StartAsync(files);
 
@@ -47,7 +47,7 @@ using (var output = new StringWriter())
     var exit = await CliApp.Create().Parse(
     [
         "replay", "--candidates", SharedData.Candidates2024, "--constituencies", SharedData.Constituencies2024,
-        "--times", SharedData.DeclarationTimes2024, "--to", node.Url.ToString(), "--api-key", ApiKey, "--speed", "max",
+        "--times", SharedData.DeclarationTimes2024, "--to", node.Url.ToString(), "--api-key", apiKey, "--speed", "max",
     ]).InvokeAsync(new InvocationConfiguration { Output = output, Error = TextWriter.Null });
     replay.Stop();
     Console.WriteLine($"2. replay GE2024 --speed max (650 seats, sequential):          {replay.Elapsed.TotalSeconds,10:0.00} s   (target < 3 s)  [{output.ToString().Trim()}]");
@@ -60,14 +60,14 @@ using (var output = new StringWriter())
 // 3. Sustained ingest over HTTP with full validation into Redis: corrections (revision 2, 3, …) of every seat.
 var loaded = ElectionLoader.Load(new ElectionFiles(SharedData.Candidates2024, SharedData.Constituencies2024));
 var bodies = loaded.Results.Select(d => JsonSerializer.Serialize(d, ResultsContract.JsonOptions)).ToArray();
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Clients }) { BaseAddress = node.Url };
-http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = node.Url };
+http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
 var next = -1L;
 var accepted = 0L;
 var other = 0L;
-var latencies = new List<double>[Clients];
+var latencies = new List<double>[clients];
 var window = Stopwatch.StartNew();
-await Task.WhenAll(Enumerable.Range(0, Clients).Select(async worker =>
+await Task.WhenAll(Enumerable.Range(0, clients).Select(async worker =>
 {
     var mine = latencies[worker] = [];
     while (window.Elapsed < TimeSpan.FromSeconds(seconds))
@@ -85,7 +85,7 @@ await Task.WhenAll(Enumerable.Range(0, Clients).Select(async worker =>
 }));
 window.Stop();
 var rate = accepted / window.Elapsed.TotalSeconds;
-Console.WriteLine($"3. HTTP ingest ({Clients} clients, validated, Redis journal):       {rate,10:N0} accepted/s = {rate / raw:P1} of raw XADD (target >= 20%); {other} not accepted");
+Console.WriteLine($"3. HTTP ingest ({clients} clients, validated, Redis journal):       {rate,10:N0} accepted/s = {rate / raw:P1} of raw XADD (target >= 20%); {other} not accepted");
 Console.WriteLine($"   request latency: {Figures.Describe([.. latencies.SelectMany(l => l)])}");
 
 // 4. Journal-to-projection lag: a projection in this process tails the same Redis journal; each entry is appended
