@@ -1,5 +1,6 @@
 using System.Text.Json;
 
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,14 @@ public static class ResultsLiveHostExtensions
             // AbortOnConnectFail=false: a node that starts before Redis keeps trying instead of crashing.
             var configuration = ConfigurationOptions.Parse(redis);
             configuration.AbortOnConnectFail = false;
-            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
+            var multiplexer = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(configuration));
+            services.AddSingleton(_ => multiplexer.Value);
+
+            // Every node must read what another protected (circuit ids, antiforgery tokens), so a browser that the load
+            // balancer moves to another node after a failure is not turned away: one key ring, kept in the same Redis.
+            services.AddDataProtection()
+                .SetApplicationName("ResultsLive")
+                .PersistKeysToStackExchangeRedis(() => multiplexer.Value.GetDatabase(), "resultslive:data-protection-keys");
             services.AddSingleton<IDeclarationJournal>(sp => new RedisDeclarationJournal(
                 sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<ElectionContext>().Election.Id, sp.GetRequiredService<TimeProvider>()));
         }

@@ -3,6 +3,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+
 using ResultsLive.Cli;
 using ResultsLive.Core.Contracts;
 using ResultsLive.Import;
@@ -41,6 +44,18 @@ public sealed class TwoNodeTests : IAsyncLifetime
         Assert.StartsWith("Islington North: Ind gain from Lab.", message.GetProperty("text").GetString(), StringComparison.Ordinal);
         using var seatOnB = await b.GetJsonAsync("/api/v1/constituencies/E14001305");
         Assert.Equal("declared", seatOnB.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void DataProtection_TwoNodes_ReadWhatTheOtherProtected()
+    {
+        using var a = WebNode.For2024(_redis.ConnectionString);
+        using var b = WebNode.For2024(_redis.ConnectionString);
+
+        // Circuit ids and antiforgery tokens are protected this way; a browser moved to B after A fails must still be read.
+        var token = a.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("made on node A");
+
+        Assert.Equal("made on node A", b.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(token));
     }
 
     [Fact]
