@@ -75,33 +75,36 @@ internal static class ReplayCommand
             return 2;
         }
 
-        // Seats with a known time in time order; those without one (Inverness in 2024) after them.
+        // Seats with a known time in time order; those without one (Inverness in 2024) after them. Seats that declared
+        // in the same minute are simultaneous as far as the record goes, so they are posted together.
         var night = loaded.Results
             .OrderBy(d => loaded.DeclarationTimes.ContainsKey(d.Constituency) ? 0 : 1)
             .ThenBy(d => d.DeclaredAt)
             .ThenBy(d => d.Constituency, StringComparer.Ordinal)
+            .GroupBy(d => (Timed: loaded.DeclarationTimes.ContainsKey(d.Constituency), d.DeclaredAt))
+            .Select(g => g.ToList())
             .ToList();
 
         using var client = new IngestClient(target.Url, target.ApiKey);
-        var progress = new ProgressLine(console.Error, night.Count);
+        var progress = new ProgressLine(console.Error, loaded.Results.Count);
         var summary = new ReplaySummary();
         var clock = Stopwatch.StartNew();
-        var start = night.Count > 0 ? night[0].DeclaredAt : default;
-        foreach (var declaration in night)
+        var start = night.Count > 0 ? night[0][0].DeclaredAt : default;
+        foreach (var together in night)
         {
             if (speed is { } factor)
             {
-                var due = TimeSpan.FromTicks((long)((declaration.DeclaredAt - start).Ticks / factor));
+                var due = TimeSpan.FromTicks((long)((together[0].DeclaredAt - start).Ticks / factor));
                 if (due > clock.Elapsed)
                 {
                     await Task.Delay(due - clock.Elapsed, cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            IngestReply reply;
+            IngestReply[] replies;
             try
             {
-                reply = await client.DeclareAsync(declaration, cancellationToken).ConfigureAwait(false);
+                replies = await Task.WhenAll(together.Select(d => client.DeclareAsync(d, cancellationToken))).ConfigureAwait(false);
             }
             catch (HttpRequestException ex)
             {
@@ -111,7 +114,11 @@ internal static class ReplayCommand
                 return 1;
             }
 
-            summary.Add(declaration, reply);
+            foreach (var (declaration, reply) in together.Zip(replies))
+            {
+                summary.Add(declaration, reply);
+            }
+
             progress.Advance(summary.Done);
         }
 

@@ -28,6 +28,7 @@ internal sealed class IngestClient : IDisposable
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
 
     private readonly HttpClient _http;
+    private int _retries;
 
     public IngestClient(Uri baseAddress, string apiKey, HttpMessageHandler? handler = null)
     {
@@ -38,7 +39,7 @@ internal sealed class IngestClient : IDisposable
     }
 
     /// <summary>How many attempts were retried, over the client's life.</summary>
-    public int Retries { get; private set; }
+    public int Retries => Volatile.Read(ref _retries);
 
     public Task<IngestReply> DeclareAsync(Declaration declaration, CancellationToken cancellationToken) =>
         PostAsync(JsonSerializer.Serialize(DeclarationBody.From(declaration), ResultsContract.JsonOptions), cancellationToken);
@@ -108,7 +109,7 @@ internal sealed class IngestClient : IDisposable
 
     private async Task RetryAfterAsync(int attempt, CancellationToken cancellationToken)
     {
-        Retries++;
+        Interlocked.Increment(ref _retries);
         await Task.Delay(Backoff[attempt], cancellationToken).ConfigureAwait(false);
     }
 

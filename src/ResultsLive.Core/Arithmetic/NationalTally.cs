@@ -22,6 +22,7 @@ public sealed class NationalTally
     private readonly long[] _baselineVotesDeclared;
     private readonly double[] _shareChangeSum;
     private readonly int[] _baselineSeats;
+    private readonly bool[] _independent;
 
     private readonly int _headlineA;
     private readonly int _headlineB;
@@ -45,6 +46,7 @@ public sealed class NationalTally
         _baselineVotesDeclared = new long[parties];
         _shareChangeSum = new double[parties];
         _baselineSeats = new int[parties];
+        _independent = [.. election.Parties.Select(p => p.IsIndependent)];
 
         var baselineVotesAll = new long[parties];
         _baselines = new SeatBaseline?[election.SeatCount];
@@ -167,6 +169,13 @@ public sealed class NationalTally
     /// </summary>
     public Projection Project()
     {
+        // Runs on every snapshot, so per party work is done once here and the loop over seats is plain array reads.
+        var average = new double[_seatsWon.Length];
+        for (var p = 0; p < average.Length; p++)
+        {
+            average[p] = AverageChange(p);
+        }
+
         var seats = (int[])_seatsWon.Clone();
         for (var s = 0; s < _seats.Length; s++)
         {
@@ -179,7 +188,7 @@ public sealed class NationalTally
             var bestShare = double.NegativeInfinity;
             foreach (var p in _contenders[s])
             {
-                var share = Math.Max(0, baseline.ShareOf(p) + AverageChange(p));
+                var share = Math.Max(0, baseline.ShareOf(p) + average[p]);
                 if (share > bestShare)
                 {
                     (best, bestShare) = (p, share);
@@ -192,17 +201,21 @@ public sealed class NationalTally
             }
         }
 
-        var projected = Enumerable.Range(0, seats.Length)
-            .Where(p => seats[p] > 0)
-            .OrderByDescending(p => seats[p])
-            .ThenBy(p => _election.PartyAt(p).Code, StringComparer.Ordinal)
-            .Select(p => new ProjectedSeats(_election.PartyAt(p), seats[p]))
-            .ToList();
+        var projected = new List<ProjectedSeats>();
+        for (var p = 0; p < seats.Length; p++)
+        {
+            if (seats[p] > 0)
+            {
+                projected.Add(new ProjectedSeats(_election.PartyAt(p), seats[p]));
+            }
+        }
+
+        projected.Sort(static (x, y) => y.Seats.CompareTo(x.Seats) is not 0 and var bySeats ? bySeats : string.CompareOrdinal(x.Party.Code, y.Party.Code));
         return new Projection(Declared, projected);
     }
 
     private double AverageChange(int party) =>
-        _declaredWithBaseline == 0 || _election.PartyAt(party).IsIndependent ? 0 : _shareChangeSum[party] / _declaredWithBaseline;
+        _declaredWithBaseline == 0 || _independent[party] ? 0 : _shareChangeSum[party] / _declaredWithBaseline;
 
     private double ShareNow(int party) => _validVotes > 0 ? _votes[party] * 100.0 / _validVotes : 0;
 
