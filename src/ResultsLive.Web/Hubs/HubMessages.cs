@@ -13,7 +13,8 @@ public sealed record StatusChangedMessage(long Sequence, string Constituency, st
 
 /// <summary>
 /// The answer to <c>Subscribe</c> and <c>GetSnapshot</c>: the state as of <see cref="Sequence"/>. A client applies pushed
-/// messages with a higher sequence, and asks <c>GetDeclarationsAfter</c> when it sees a gap.
+/// messages with a higher sequence, and asks <c>GetDeclarationsAfter</c> when it sees a gap. <see cref="Constituencies"/>
+/// lists a region's seats for a region scope and is empty otherwise.
 /// </summary>
 public sealed record SubscriptionSnapshot(
     long Sequence,

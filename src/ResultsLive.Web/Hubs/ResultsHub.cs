@@ -69,16 +69,20 @@ public sealed class ResultsHub(LiveResults live, IDeclarationJournal journal, El
     private SubscriptionSnapshot Snapshot(SubscriptionScope scope)
     {
         var current = live.Current;
-        var seats = current.Election.Constituencies;
-        var constituency = scope.Kind == "constituency" ? current.Election.FindConstituency(scope.Value!) : null;
+        var election = current.Election;
+        var constituency = scope.Kind == "constituency" ? election.FindConstituency(scope.Value!) : null;
+
+        // A region's seats come with its snapshot; the national one carries no seat list (650 summaries would make every
+        // connect 90 KB): a client that wants them all reads GET /api/v1/constituencies once.
+        IReadOnlyList<ConstituencySummaryDto> seats = scope.Kind != "region" ? [] :
+            [.. election.Constituencies.Select((c, i) => (Seat: c, Index: i))
+                .Where(x => x.Seat.Region == scope.Value)
+                .Select(x => ResultsContract.Summary(x.Seat, current.Statuses[x.Index], current.Seats[x.Index]))];
         return new SubscriptionSnapshot(
             current.Sequence,
             scope.Group,
-            ResultsContract.National(current.Election, current.National, current.Mode, current.Sequence),
-            [.. seats.Select((c, i) => (Seat: c, Index: i))
-                .Where(x => scope.Kind != "region" || x.Seat.Region == scope.Value)
-                .Where(x => constituency is null || x.Seat.Code == constituency.Code)
-                .Select(x => ResultsContract.Summary(x.Seat, current.Statuses[x.Index], current.Seats[x.Index]))],
-            constituency is null ? null : ResultsContract.Detail(current.Election, constituency, current.Status(constituency.Code), current.Seat(constituency.Code)));
+            ResultsContract.National(election, current.National, current.Mode, current.Sequence),
+            seats,
+            constituency is null ? null : ResultsContract.Detail(election, constituency, current.Status(constituency.Code), current.Seat(constituency.Code)));
     }
 }

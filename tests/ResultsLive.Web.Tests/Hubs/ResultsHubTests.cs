@@ -24,6 +24,7 @@ public sealed class ResultsHubTests : IDisposable
         await using var client = await HubClient.ConnectAsync(_node.BaseAddress, messagePack);
         var snapshot = await client.SubscribeAsync("national");
         Assert.Equal(0, snapshot.GetProperty("sequence").GetInt64());
+        Assert.Equal(650, snapshot.GetProperty("national").GetProperty("totalSeats").GetInt32());
 
         var sequence = await DeclareIslingtonAsync();
 

@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace ResultsLive.HubLoad;
+
+/// <summary>The tool's command line; every option has the default the target is stated for.</summary>
+internal sealed record HubLoadOptions(int Connections, int Declarations, string Protocol, TimeSpan Interval, int OpenConcurrency, int WarmUp)
+{
+    public const string Usage =
+        "usage: hub-load.sh [--connections 10000] [--declarations 20] [--protocol json|messagepack] [--interval-ms 500] [--open-concurrency 200]";
+
+    public static HubLoadOptions? Parse(string[] args)
+    {
+        var options = new HubLoadOptions(10_000, 20, "json", TimeSpan.FromMilliseconds(500), 200, 2);
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (i + 1 >= args.Length)
+            {
+                return null;
+            }
+
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--connections" => options with { Connections = Positive(value) },
+                "--declarations" => options with { Declarations = Positive(value) },
+                "--protocol" when value is "json" or "messagepack" => options with { Protocol = value },
+                "--interval-ms" => options with { Interval = TimeSpan.FromMilliseconds(Positive(value)) },
+                "--open-concurrency" => options with { OpenConcurrency = Positive(value) },
+                _ => null,
+            };
+            if (options is null)
+            {
+                return null;
+            }
+        }
+
+        return options;
+    }
+
+    private static int Positive(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new FormatException($"'{text}' is not a positive whole number");
+}
