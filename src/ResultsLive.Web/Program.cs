@@ -17,7 +17,15 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 var app = builder.Build();
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+
+// The API and hubs answer with problem details; a person who types a wrong address gets the site's not-found page.
+static bool IsApi(HttpContext context) =>
+    context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs");
+app.UseWhen(IsApi, api => api.UseStatusCodePages());
+app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+
+// Routing after the status code pages, so the not-found page's re-execution is routed afresh.
+app.UseRouting();
 app.UseAntiforgery();
 app.MapStaticAssets();
 

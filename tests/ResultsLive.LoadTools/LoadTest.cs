@@ -1,0 +1,332 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+
+using Microsoft.Playwright;
+
+using ResultsLive.Core.Model;
+using ResultsLive.Import;
+
+namespace ResultsLive.LoadTools;
+
+/// <summary>
+/// Declaration-to-DOM latency in a real browser, alone and with 100 other circuits open, and server memory per idle
+/// scoreboard circuit at 0, 50 and 100 circuits. Prints the figures and how they were taken.
+/// </summary>
+internal static class LoadTest
+{
+    // Records, in the page, when each seat's ticker entry (seat + revision) first appears in the DOM, on the same wall
+    // clock as the POST's send time: performance.timeOrigin + performance.now() is milliseconds since the Unix epoch.
+    private const string Observer = """
+        window.__seen = {};
+        new MutationObserver(records => {
+            const now = performance.timeOrigin + performance.now();
+            const note = el => {
+                const key = el.dataset.seat + ':' + el.dataset.revision;
+                if (!(key in window.__seen)) window.__seen[key] = now;
+            };
+            for (const r of records) {
+                if (r.type === 'attributes' && r.target.matches?.('li.latest-item')) note(r.target);
+                for (const n of r.addedNodes) {
+                    if (n.nodeType !== 1) continue;
+                    if (n.matches('li.latest-item')) note(n);
+                    n.querySelectorAll?.('li.latest-item').forEach(note);
+                }
+            }
+        }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-revision'] });
+        """;
+
+    public static async Task<int> RunAsync(int declarations, int others, string? published, bool inMemory, bool memoryOnly = false)
+    {
+        var repository = Repository();
+        var work = Directory.CreateTempSubdirectory("resultslive-load-").FullName;
+        Process? redis = null;
+        try
+        {
+            published ??= await PublishAsync(repository, Path.Combine(work, "publish"));
+            string? connection = null;
+            if (!inMemory)
+            {
+                (redis, connection) = await StartRedisAsync(repository, work);
+            }
+
+            var data = SharedDataFiles.Locate(repository);
+            var night = ElectionLoader.Load(new ElectionFiles(data.Candidates, data.Constituencies, data.Baseline)).Results;
+            Console.WriteLine($"Web node: published Release build, Production environment, workstation GC (DOTNET_gcServer=0), "
+                + $"2024 election, journal {(inMemory ? "in memory" : "in a local redis-server (infra/redis/redis.conf, appendfsync always)")}.");
+            Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; measured page in headless {Browser.Executable}; other circuits are raw Blazor circuits.");
+
+            await using var node = await WebNodeProcess.StartAsync(published, data, connection);
+            using var client = new HttpClient { BaseAddress = node.BaseAddress };
+            client.DefaultRequestHeaders.Add("X-Api-Key", WebNodeProcess.ApiKey);
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await Browser.LaunchAsync(playwright);
+
+            // Some results first, so an idle scoreboard is a realistic one (charts, ticker, gains, a coloured map).
+            var next = 0;
+            for (; next < 100; next++)
+            {
+                await PostAsync(client, night[next]);
+            }
+
+            // Memory: the node's managed heap after forced full GCs, with 0, 50 and 100 idle scoreboard circuits open.
+            // The circuits are raw Blazor circuits (see RawCircuit): the server does for each what it does for a browser tab,
+            // without 100 Chromium renderers competing for the machine's two cores.
+            using var http = new HttpClient();
+            var circuits = new List<RawCircuit>();
+            var memory = new List<(int Circuits, long Managed, long Heap, long WorkingSet)>();
+            foreach (var target in new[] { 0, others / 2, others })
+            {
+                while (circuits.Count < target)
+                {
+                    var circuit = await RawCircuit.OpenAsync(http, node.BaseAddress);
+                    await circuit.WaitUntilRenderedAsync(TimeSpan.FromSeconds(30));
+                    circuits.Add(circuit);
+                }
+
+                await Task.Delay(2000);
+                var (managed, heap, workingSet) = await node.MeasureMemoryAsync();
+                memory.Add((target, managed, heap, workingSet));
+                Console.WriteLine($"  {target,3} idle circuits: managed heap {managed / 1024.0 / 1024:0.00} MiB, heap after GC {heap / 1024.0 / 1024:0.00} MiB, working set {workingSet / 1024.0 / 1024:0.0} MiB");
+            }
+
+            if (memoryOnly)
+            {
+                var perCircuit = (memory[^1].Managed - memory[0].Managed) / (double)Math.Max(1, memory[^1].Circuits - memory[0].Circuits);
+                Console.WriteLine($"Server memory per idle scoreboard circuit (managed heap after forced full GC): {perCircuit / 1024:0.0} KB");
+                return 0;
+            }
+
+            // Latency in a real browser page, with the other circuits still open (each re-rendering on every update), then alone.
+            var measured = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+            await measured.AddInitScriptAsync(Observer);
+            var page = await OpenScoreboardAsync(measured, node.BaseAddress);
+            await PostAsync(client, night[next++]);
+
+            Console.WriteLine($"  latency with {circuits.Count} other circuits open ...");
+            var before = circuits.Sum(c => c.RenderBatches);
+            var cpu = NodeCpu(node);
+            var crowded = await MeasureLatencyAsync(client, page, night, ref next, declarations);
+            var crowdedCpu = (NodeCpu(node) - cpu).TotalMilliseconds / declarations;
+            var batches = circuits.Sum(c => c.RenderBatches) - before;
+            Console.WriteLine($"  (the {circuits.Count} other circuits received {batches} render batches meanwhile)");
+            foreach (var circuit in circuits)
+            {
+                await circuit.DisposeAsync();
+            }
+
+            await Task.Delay(2000);
+            Console.WriteLine("  latency with the measured page alone ...");
+            cpu = NodeCpu(node);
+            var alone = await MeasureLatencyAsync(client, page, night, ref next, declarations);
+            var aloneCpu = (NodeCpu(node) - cpu).TotalMilliseconds / declarations;
+
+            Console.WriteLine();
+            Console.WriteLine("Declaration to DOM (POST sent -> the seat's ticker entry for that revision in the page's DOM):");
+            Report("  1 page open", alone);
+            Report($"  1 page + {others} other circuits (raw Blazor circuits)", crowded);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  node CPU per update: {aloneCpu:0.0} ms with 1 page, {crowdedCpu:0.0} ms with 1 + {others} circuits; machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+            Console.WriteLine();
+            var slope = (memory[^1].Managed - memory[0].Managed) / (double)Math.Max(1, memory[^1].Circuits - memory[0].Circuits);
+            var rss = (memory[^1].WorkingSet - memory[0].WorkingSet) / (double)Math.Max(1, memory[^1].Circuits - memory[0].Circuits);
+            Console.WriteLine($"Server memory per idle scoreboard circuit (managed heap after forced full GC, slope over 0/{others / 2}/{others} circuits): {slope / 1024:0.0} KB");
+            Console.WriteLine($"  (working set slope, for reference, includes native buffers and is not GC-compacted: {rss / 1024:0.0} KB per circuit)");
+            Console.WriteLine($"Targets: p99 with {others} other circuits < 100 ms: {(Percentile(crowded.Dom, 0.99) < 100 ? "met" : "NOT met")}; "
+                + $"<= 250 KB per idle circuit: {(slope <= 250 * 1024 ? "met" : "NOT met")}");
+            return 0;
+        }
+        finally
+        {
+            if (redis is not null)
+            {
+                redis.Kill();
+                await redis.WaitForExitAsync();
+                redis.Dispose();
+            }
+
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static Task<(List<double> Dom, List<double> Ack, int Missed)> MeasureLatencyAsync(
+        HttpClient client, IPage page, IReadOnlyList<Declaration> night, ref int next, int count)
+    {
+        var start = next;
+        next += count;
+        return Measure(client, page, night, start, count);
+
+        static async Task<(List<double>, List<double>, int)> Measure(HttpClient client, IPage page, IReadOnlyList<Declaration> night, int start, int count)
+        {
+            var dom = new List<double>();
+            var ack = new List<double>();
+            var missed = 0;
+            for (var i = 0; i < count; i++)
+            {
+                // Every tenth update is a correction (revision 2) of the seat declared just before it.
+                var declaration = i % 10 == 9
+                    ? night[start + i - 1] with { Revision = 2, Candidates = [.. night[start + i - 1].Candidates.Select((c, k) => k == 0 ? c with { Votes = c.Votes + 3 } : c)] }
+                    : night[start + i];
+                var key = $"{declaration.Constituency}:{declaration.Revision}";
+                var sent = NowMs();
+                await PostAsync(client, declaration);
+                ack.Add(NowMs() - sent);
+
+                var seen = await WaitSeenAsync(page, key);
+                if (seen is { } at)
+                {
+                    dom.Add(at - sent);
+                    if (at - sent > 150)
+                    {
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    slow: #{i} {key} dom {at - sent:0} ms, POST acknowledged after {ack[^1]:0} ms"));
+                    }
+                }
+                else
+                {
+                    missed++;
+                }
+
+                if ((i + 1) % 20 == 0)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {i + 1}/{count} updates, last {(dom.Count > 0 ? dom[^1] : double.NaN):0.0} ms"));
+                }
+
+                // Spaced out beyond the 100 ms render window, so each one is an isolated update, as on the night.
+                await Task.Delay(150);
+            }
+
+            return (dom, ack, missed);
+        }
+    }
+
+    private static async Task<double?> WaitSeenAsync(IPage page, string key)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            var seen = await page.EvaluateAsync<double?>("key => window.__seen[key] ?? null", key);
+            if (seen is not null)
+            {
+                return seen;
+            }
+
+            await Task.Delay(10);
+        }
+
+        return null;
+    }
+
+    private static async Task<IPage> OpenScoreboardAsync(IBrowserContext context, Uri baseAddress)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(baseAddress.ToString());
+
+        // Interactive once the seats chart exists: it is created from the circuit, after the first interactive render.
+        await page.Locator(".seats .apexcharts-canvas").WaitForAsync(new() { Timeout = 30_000 });
+        return page;
+    }
+
+    private static async Task PostAsync(HttpClient client, Declaration declaration)
+    {
+        var body = new JsonObject
+        {
+            ["constituency"] = declaration.Constituency,
+            ["revision"] = declaration.Revision,
+            ["declaredAt"] = declaration.DeclaredAt.ToString("O", CultureInfo.InvariantCulture),
+            ["electorate"] = declaration.Electorate,
+            ["invalidVotes"] = declaration.InvalidVotes,
+            ["candidates"] = new JsonArray([.. declaration.Candidates.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["party"] = c.Party, ["votes"] = c.Votes })]),
+        };
+        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync(new Uri("api/v1/declarations", UriKind.Relative), content);
+        if (response.StatusCode is not (HttpStatusCode.Accepted or HttpStatusCode.OK))
+        {
+            throw new InvalidOperationException($"POST {declaration.Constituency} r{declaration.Revision}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private static void Report(string label, (List<double> Dom, List<double> Ack, int Missed) run)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{label}: n={run.Dom.Count}{(run.Missed > 0 ? $" ({run.Missed} not seen within 5 s)" : "")}, p50 {Percentile(run.Dom, 0.5):0.0} ms, p99 {Percentile(run.Dom, 0.99):0.0} ms, max {run.Dom.DefaultIfEmpty().Max():0.0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"      of which ingest (POST acknowledged, i.e. journal append + projection applied): p50 {Percentile(run.Ack, 0.5):0.0} ms, p99 {Percentile(run.Ack, 0.99):0.0} ms"));
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    private static TimeSpan NodeCpu(WebNodeProcess node)
+    {
+        using var process = Process.GetProcessById(node.ProcessId);
+        return process.TotalProcessorTime;
+    }
+
+    private static double NowMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
+
+    private static async Task<string> PublishAsync(string repository, string output)
+    {
+        Console.WriteLine($"Publishing the web app (Release) to {output} ...");
+        var info = new ProcessStartInfo("dotnet", ["publish", Path.Combine(repository, "src", "ResultsLive.Web"), "-c", "Release", "-o", output, "--nologo", "-v", "q"])
+        {
+            UseShellExecute = false,
+        };
+        using var publish = Process.Start(info)!;
+        await publish.WaitForExitAsync();
+        return publish.ExitCode == 0 ? output : throw new InvalidOperationException("dotnet publish failed");
+    }
+
+    private static async Task<(Process, string)> StartRedisAsync(string repository, string work)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var info = new ProcessStartInfo("redis-server", [Path.Combine(repository, "infra", "redis", "redis.conf"), "--port", port.ToString(CultureInfo.InvariantCulture), "--dir", work, "--daemonize", "no"])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+        };
+        var process = Process.Start(info)!;
+        process.BeginOutputReadLine();
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, port);
+                return (process, $"127.0.0.1:{port},abortConnect=false");
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        process.Kill();
+        throw new InvalidOperationException("redis-server did not start");
+    }
+
+    private static string Repository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ResultsLive.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("run the tool from inside the repository (no ResultsLive.sln above it)");
+    }
+}

@@ -1,0 +1,57 @@
+using ResultsLive.LoadTools;
+
+// resultslive-load: measures what the public pages cost and how fast they follow the feed.
+//   measure [--declarations N] [--others N] [--published DIR] [--in-memory] [--memory-only]
+//                                            declaration-to-DOM latency (p50/p99) and memory per idle circuit
+//   screenshots BASEURL OUTDIR [PATH...]     full-page screenshots at 390 and 1920 px
+//   circuits URL COUNT SECONDS               holds COUNT raw Blazor circuits open on a page
+//   probe URL EXPRESSION                     prints a JavaScript expression's value on a page (debugging)
+return args switch
+{
+    ["measure", .. var options] => await LoadTest.RunAsync(
+        Option(options, "--declarations", 120), Option(options, "--others", 100), OptionText(options, "--published"), options.Contains("--in-memory"), options.Contains("--memory-only")),
+    ["screenshots", var baseUrl, var output, .. var paths] =>
+        await Screenshots.RunAsync(new Uri(baseUrl), output, paths.Length > 0 ? paths : ["/", "/constituencies", "/constituency/E14001305", "/constituency/nope"]),
+    ["circuits", var url, var count, var seconds] => await HoldCircuitsAsync(new Uri(url), int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)),
+    ["probe", var url, var expression] => await Probe.RunAsync(new Uri(url), expression),
+    _ => Usage(),
+};
+
+// Opens COUNT raw circuits on a page and holds them for SECONDS (for a heap snapshot of the node, say).
+static async Task<int> HoldCircuitsAsync(Uri url, int count, int seconds)
+{
+    using var http = new HttpClient();
+    var circuits = new List<RawCircuit>();
+    for (var i = 0; i < count; i++)
+    {
+        var circuit = await RawCircuit.OpenAsync(http, url);
+        await circuit.WaitUntilRenderedAsync(TimeSpan.FromSeconds(30));
+        circuits.Add(circuit);
+    }
+
+    Console.WriteLine($"{count} circuits open on {url}; holding them for {seconds} s");
+    await Task.Delay(TimeSpan.FromSeconds(seconds));
+    Console.WriteLine($"they received {circuits.Sum(c => c.RenderBatches)} render batches");
+    foreach (var circuit in circuits)
+    {
+        await circuit.DisposeAsync();
+    }
+
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: ResultsLive.LoadTools measure [--declarations 120] [--others 100] [--published DIR] [--in-memory]");
+    Console.Error.WriteLine("       ResultsLive.LoadTools screenshots BASEURL OUTDIR [PATH...]");
+    Console.Error.WriteLine("       ResultsLive.LoadTools probe URL EXPRESSION");
+    return 2;
+}
+
+static int Option(string[] options, string name, int fallback) =>
+    Array.IndexOf(options, name) is var i and >= 0 && i + 1 < options.Length
+        ? int.Parse(options[i + 1], System.Globalization.CultureInfo.InvariantCulture)
+        : fallback;
+
+static string? OptionText(string[] options, string name) =>
+    Array.IndexOf(options, name) is var i and >= 0 && i + 1 < options.Length ? options[i + 1] : null;

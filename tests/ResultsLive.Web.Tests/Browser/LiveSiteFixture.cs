@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+
+using Microsoft.Playwright;
+
+using ResultsLive.Core.Model;
+using ResultsLive.Import;
+using ResultsLive.Web.Tests.Hosting;
+
+namespace ResultsLive.Web.Tests.Browser;
+
+/// <summary>
+/// One real site for a class of browser tests: redis-server, a Kestrel node serving the 2024 election from it, and one
+/// headless Chromium (the machine's: Playwright cannot download its own here). Tests open their own pages.
+/// </summary>
+public sealed class LiveSiteFixture : IAsyncLifetime
+{
+    private RedisServer? _redis;
+    private IPlaywright? _playwright;
+
+    public WebNode Node { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The 2024 results as declarations, to post through the API.</summary>
+    public IReadOnlyDictionary<string, Declaration> Results { get; private set; } = null!;
+
+    public static string ArtifactsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        _redis = await RedisServer.StartAsync();
+        Node = WebNode.For2024(_redis.ConnectionString);
+        var loaded = ElectionLoader.Load(new ElectionFiles(SharedData.Candidates2024, SharedData.Constituencies2024, SharedData.Notional2019));
+        Results = loaded.Results.ToDictionary(d => d.Constituency, StringComparer.Ordinal);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await LaunchAsync(_playwright);
+        Directory.CreateDirectory(ArtifactsDirectory);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        Node?.Dispose();
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+    }
+
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        ArgumentNullException.ThrowIfNull(playwright);
+        return playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public string Url(string path) => new Uri(Node.BaseAddress, path).ToString();
+
+    /// <summary>Opens a page and waits until its Blazor circuit is up, so what follows is a live update, not a first render.</summary>
+    public async Task<IPage> OpenAsync(string path, int width = 1280)
+    {
+        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 1000 } });
+        await page.GotoAsync(Url(path));
+        await page.WaitForFunctionAsync(
+            "() => window.Blazor && document.querySelector('#components-reconnect-modal') && performance.getEntriesByType('resource').some(r => r.name.includes('/_blazor/negotiate'))",
+            null,
+            new() { Timeout = 10_000 });
+
+        // The circuit's first interactive render after the handshake; a marker shows later that the page never reloaded.
+        await page.WaitForTimeoutAsync(300);
+        await page.EvaluateAsync("() => window.__notReloaded = true");
+        return page;
+    }
+
+    public async Task<long> PostAsync(Declaration declaration)
+    {
+        ArgumentNullException.ThrowIfNull(declaration);
+        using var client = Node.Ingest();
+        using var response = await client.PostAsync(new Uri("/api/v1/declarations", UriKind.Relative), WebNode.Json(Body(declaration).ToJsonString()));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["sequence"]!.GetValue<long>();
+    }
+
+    public static JsonObject Body(Declaration declaration)
+    {
+        ArgumentNullException.ThrowIfNull(declaration);
+        return new()
+        {
+            ["constituency"] = declaration.Constituency,
+            ["revision"] = declaration.Revision,
+            ["declaredAt"] = declaration.DeclaredAt.ToString("O", CultureInfo.InvariantCulture),
+            ["electorate"] = declaration.Electorate,
+            ["invalidVotes"] = declaration.InvalidVotes,
+            ["candidates"] = new JsonArray([.. declaration.Candidates.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["party"] = c.Party, ["votes"] = c.Votes })]),
+        };
+    }
+}

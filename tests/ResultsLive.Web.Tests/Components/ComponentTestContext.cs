@@ -1,0 +1,53 @@
+using Bunit;
+
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+using ResultsLive.Feed;
+using ResultsLive.Web.Components.Charts;
+using ResultsLive.Web.Configuration;
+
+namespace ResultsLive.Web.Tests.Components;
+
+/// <summary>
+/// A bUnit context wired like the web host: the feed's <see cref="LiveResults"/>, the election, a fake clock for the render
+/// throttle, and strict JS interop in which only the chart module and its calls are expected.
+/// </summary>
+public abstract class ComponentTestContext : BunitContext
+{
+    protected ComponentTestContext(int seats = 20, int subscriberCapacity = LiveResults.DefaultSubscriberCapacity, bool withHexmap = true)
+    {
+        Feed = new DemoFeed(seats, subscriberCapacity);
+        Time = new FakeTimeProvider(DemoFeed.Now);
+        var loaded = withHexmap ? Feed.Loaded : Feed.Loaded with { Hexmap = null };
+        Services.AddSingleton(Feed.Live);
+        Services.AddSingleton<TimeProvider>(Time);
+        Services.AddSingleton(new ElectionContext(loaded, "demo", isDemo: true));
+
+        JSInterop.Mode = JSRuntimeMode.Strict;
+        ChartModule = JSInterop.SetupModule(ApexChart.ModulePath);
+        ChartModule.SetupVoid("create", _ => true).SetVoidResult();
+        ChartModule.SetupVoid("updateSeries", _ => true).SetVoidResult();
+        ChartModule.SetupVoid("updateOptions", _ => true).SetVoidResult();
+        ChartModule.SetupVoid("destroy", _ => true).SetVoidResult();
+    }
+
+    public DemoFeed Feed { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public BunitJSModuleInterop ChartModule { get; }
+
+    /// <summary>
+    /// Moves the fake clock on in small steps until <paramref name="condition"/> holds: a throttled render lands whichever
+    /// side of a step the page's feed loop takes the change, so the test does not race it.
+    /// </summary>
+    protected void AdvanceUntil(Func<bool> condition, string what) =>
+        Poll.Until(
+            () =>
+            {
+                Time.Advance(TimeSpan.FromMilliseconds(10));
+                return condition();
+            },
+            what);
+}
