@@ -1,0 +1,52 @@
+using System.Net;
+
+using Microsoft.Playwright;
+
+using ResultsLive.Web.Tests.Api;
+using ResultsLive.Web.Tests.Hosting;
+
+using static Microsoft.Playwright.Assertions;
+
+namespace ResultsLive.Web.Tests.Browser;
+
+/// <summary>Scale-out seen by a reader: a page served by node B shows a declaration ingested on node A, without a reload.</summary>
+public sealed class TwoNodePageTests : IAsyncLifetime
+{
+    private RedisServer _redis = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _redis = await RedisServer.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await LiveSiteFixture.LaunchAsync(_playwright);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Declaration_PostedToNodeA_AppearsOnAPageServedByNodeB()
+    {
+        using var a = WebNode.For2024(_redis.ConnectionString);
+        using var b = WebNode.For2024(_redis.ConnectionString);
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync(new Uri(b.BaseAddress, "/").ToString());
+        await page.WaitForFunctionAsync("() => window.Blazor && performance.getEntriesByType('resource').some(r => r.name.includes('/_blazor/negotiate'))", null, new() { Timeout = 10_000 });
+        await page.WaitForTimeoutAsync(300);
+        await page.EvaluateAsync("() => window.__notReloaded = true");
+
+        using var ingest = a.Ingest();
+        using var response = await ingest.PostAsync(new Uri("/api/v1/declarations", UriKind.Relative), WebNode.Json(Declarations.IslingtonNorthBody().ToJsonString()));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        var latest = page.Locator("li.latest-item[data-seat='E14001305']");
+        await Expect(latest.Locator(".result-pill")).ToHaveTextAsync("Ind gain from Lab", new() { Timeout = 10_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__notReloaded === true"));
+    }
+}
