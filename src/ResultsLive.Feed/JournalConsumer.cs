@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,7 @@ namespace ResultsLive.Feed;
 public sealed partial class JournalConsumer : BackgroundService
 {
     private const int RebuildPage = 1000;
+    private const int TailBatch = 1000;
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(10);
 
@@ -43,11 +45,7 @@ public sealed partial class JournalConsumer : BackgroundService
                     await RebuildAsync(stoppingToken).ConfigureAwait(false);
                 }
 
-                await foreach (var entry in _journal.TailAsync(_live.Current.Sequence, stoppingToken).ConfigureAwait(false))
-                {
-                    _live.Apply(entry);
-                    retry = FirstRetry;
-                }
+                await TailAsync(() => retry = FirstRetry, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -73,6 +71,65 @@ public sealed partial class JournalConsumer : BackgroundService
 
                 retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LongestRetry.Ticks));
             }
+        }
+    }
+
+    /// <summary>
+    /// Follows the journal. Entries are read on one task and applied on this one: whatever arrived while the last ones were
+    /// being applied is applied together, with one snapshot, so a burst of ingest costs one state per burst, not per entry.
+    /// An isolated entry is still applied (and published) on its own, at once.
+    /// </summary>
+    private async Task TailAsync(Action applied, CancellationToken ct)
+    {
+        var pending = Channel.CreateUnbounded<JournalEntry>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = ReadIntoAsync(pending.Writer, stopReading.Token);
+        try
+        {
+            var batch = new List<JournalEntry>(TailBatch);
+
+            // WaitToReadAsync rethrows whatever ended the reading task, so a journal error reaches the retry loop.
+            while (await pending.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
+            {
+                batch.Clear();
+                while (batch.Count < TailBatch && pending.Reader.TryRead(out var entry))
+                {
+                    batch.Add(entry);
+                }
+
+                if (batch.Count == 1)
+                {
+                    _live.Apply(batch[0]);
+                }
+                else
+                {
+                    _live.ApplyBatch(batch);
+                }
+
+                applied();
+            }
+        }
+        finally
+        {
+            await stopReading.CancelAsync().ConfigureAwait(false);
+            await reading.ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReadIntoAsync(ChannelWriter<JournalEntry> writer, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var entry in _journal.TailAsync(_live.Current.Sequence, ct).ConfigureAwait(false))
+            {
+                writer.TryWrite(entry);
+            }
+
+            writer.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            writer.TryComplete(ex);
         }
     }
 
