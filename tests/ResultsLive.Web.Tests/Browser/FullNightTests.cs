@@ -1,0 +1,66 @@
+using System.CommandLine;
+
+using Microsoft.Playwright;
+
+using ResultsLive.Cli;
+using ResultsLive.Web.Tests.Hosting;
+
+using static Microsoft.Playwright.Assertions;
+
+namespace ResultsLive.Web.Tests.Browser;
+
+/// <summary>
+/// The whole 2024 night replayed into a node on a real redis-server, then read by a reader in Chromium: Lab 411 against
+/// the 326 line, 650 of 650 declared, every hex in a winner's colour, and Islington North's page.
+/// </summary>
+public sealed class FullNightTests : IAsyncLifetime
+{
+    private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 15_000 };
+    private RedisServer _redis = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _redis = await RedisServer.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await LiveSiteFixture.LaunchAsync(_playwright);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Replay2024_ThenOpenThePages_ShowTheFinalResult()
+    {
+        using var node = WebNode.For2024(_redis.ConnectionString);
+        var exitCode = await CliApp.Create().Parse(
+        [
+            "replay", "--candidates", SharedData.Candidates2024, "--constituencies", SharedData.Constituencies2024,
+            "--times", SharedData.DeclarationTimes2024, "--to", node.BaseAddress.ToString(), "--api-key", WebNode.ApiKey, "--speed", "max",
+        ]).InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = TextWriter.Null });
+        Assert.Equal(0, exitCode);
+
+        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1400 } });
+        await page.GotoAsync(new Uri(node.BaseAddress, "/").ToString());
+
+        await Expect(page.Locator("[data-testid=declared]")).ToHaveTextAsync("650", Soon);
+        await Expect(page.Locator("tr[data-party='Lab'] .seats-won")).ToHaveTextAsync("411", Soon);
+        await Expect(page.Locator("tr[data-party='Con'] .seats-won")).ToHaveTextAsync("121", Soon);
+        await Expect(page.GetByText("326 for a majority").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.Locator("a.hx")).ToHaveCountAsync(650, new() { Timeout = 15_000 });
+        Assert.Equal(0, await page.Locator("a.hx.awaiting").CountAsync());
+        Assert.Equal(650, await page.Locator("a.hx.declared").CountAsync());
+        Assert.Equal(411, await page.Locator("a.hx[data-party='Lab']").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(LiveSiteFixture.ArtifactsDirectory, "home-after-2024-1920.png"), FullPage = true });
+
+        await page.GotoAsync(new Uri(node.BaseAddress, "/constituency/E14001305").ToString());
+        await Expect(page.Locator("[data-testid=result] .result-text")).ToHaveTextAsync("Ind gain from Lab", Soon);
+        await Expect(page.Locator("[data-testid=majority]")).ToContainTextAsync("7,247", new() { Timeout = 15_000 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(LiveSiteFixture.ArtifactsDirectory, "islington-north-after-2024-1920.png"), FullPage = true });
+    }
+}
