@@ -13,31 +13,13 @@ namespace ResultsLive.Web.Tests.Browser;
 /// The whole 2024 night replayed into a node on a real redis-server, then read by a reader in Chromium: Lab 411 against
 /// the 326 line, 650 of 650 declared, every hex in a winner's colour, and Islington North's page.
 /// </summary>
-public sealed class FullNightTests : IAsyncLifetime
+public sealed class FullNightTests : RedisBrowserTest
 {
     private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 15_000 };
-    private RedisServer _redis = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _redis = await RedisServer.StartAsync();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await LiveSiteFixture.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _redis.DisposeAsync();
-    }
-
     [Fact]
     public async Task Replay2024_ThenOpenThePages_ShowTheFinalResult()
     {
-        using var node = WebNode.For2024(_redis.ConnectionString);
+        using var node = WebNode.For2024(Redis.ConnectionString);
         var exitCode = await CliApp.Create().Parse(
         [
             "replay", "--candidates", SharedData.Candidates2024, "--constituencies", SharedData.Constituencies2024,
@@ -45,7 +27,7 @@ public sealed class FullNightTests : IAsyncLifetime
         ]).InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = TextWriter.Null });
         Assert.Equal(0, exitCode);
 
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1400 } });
+        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1400 } });
         await page.GotoAsync(new Uri(node.BaseAddress, "/").ToString());
 
         await Expect(page.Locator("[data-testid=declared]")).ToHaveTextAsync("650", Soon);

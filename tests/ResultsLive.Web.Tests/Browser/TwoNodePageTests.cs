@@ -10,32 +10,14 @@ using static Microsoft.Playwright.Assertions;
 namespace ResultsLive.Web.Tests.Browser;
 
 /// <summary>Scale-out seen by a reader: a page served by node B shows a declaration ingested on node A, without a reload.</summary>
-public sealed class TwoNodePageTests : IAsyncLifetime
+public sealed class TwoNodePageTests : RedisBrowserTest
 {
-    private RedisServer _redis = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _redis = await RedisServer.StartAsync();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await LiveSiteFixture.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _redis.DisposeAsync();
-    }
-
     [Fact]
     public async Task Declaration_PostedToNodeA_AppearsOnAPageServedByNodeB()
     {
-        using var a = WebNode.For2024(_redis.ConnectionString);
-        using var b = WebNode.For2024(_redis.ConnectionString);
-        var page = await _browser.NewPageAsync();
+        using var a = WebNode.For2024(Redis.ConnectionString);
+        using var b = WebNode.For2024(Redis.ConnectionString);
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync(new Uri(b.BaseAddress, "/").ToString());
         await page.WaitForFunctionAsync("() => window.Blazor && performance.getEntriesByType('resource').some(r => r.name.includes('/_blazor/negotiate'))", null, new() { Timeout = 10_000 });
         await page.WaitForTimeoutAsync(300);
