@@ -49,15 +49,7 @@ const string apiKey = "hub-load-tool-ingest-key-0123456789";
 try
 {
     await using var redis = await RedisServer.StartAsync(stop.Token);
-    var node = await WebNodeProcess.StartAsync(new Dictionary<string, string>
-    {
-        ["ResultsLive:Redis"] = redis.ConnectionString,
-        ["ResultsLive:Mode"] = "test",
-        ["ResultsLive:Election:Candidates"] = SharedData.Candidates2024,
-        ["ResultsLive:Election:Constituencies"] = SharedData.Constituencies2024,
-        ["ResultsLive:Election:Baseline"] = SharedData.Notional2019,
-        ["ResultsLive:Ingest:ApiKeys:0"] = apiKey,
-    });
+    var node = await WebNodeProcess.StartAsync(SharedData.Election2024Settings(redis.ConnectionString, apiKey));
     Console.WriteLine($"redis-server {redis.ConnectionString}; ResultsLive node {node.Url}; open-files limit {openFiles:N0}");
 
     var clients = new HubClientFactory(options.Protocol);

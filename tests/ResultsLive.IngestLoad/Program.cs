@@ -29,15 +29,7 @@ Console.WriteLine($"redis-server {redis.ConnectionString}, AOF appendfsync alway
 var raw = await RawXadd.MeasureAsync(redis.Port, clients: 50, requests: 100_000);
 Console.WriteLine($"1. redis-benchmark XADD (50 clients, 600-byte field):           {raw,10:N0} requests/s");
 
-var files = new Dictionary<string, string>
-{
-    ["ResultsLive:Redis"] = redis.ConnectionString,
-    ["ResultsLive:Mode"] = "test",
-    ["ResultsLive:Election:Candidates"] = SharedData.Candidates2024,
-    ["ResultsLive:Election:Constituencies"] = SharedData.Constituencies2024,
-    ["ResultsLive:Election:Baseline"] = SharedData.Notional2019,
-    ["ResultsLive:Ingest:ApiKeys:0"] = apiKey,
-};
+var files = SharedData.Election2024Settings(redis.ConnectionString, apiKey);
 await using var node = await WebNodeProcess.StartAsync(files);
 
 // 2. The full 2024 night, as `resultslive replay --speed max` sends it: one seat after another.

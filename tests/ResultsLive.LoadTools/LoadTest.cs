@@ -9,6 +9,7 @@ using Microsoft.Playwright;
 
 using ResultsLive.Core.Model;
 using ResultsLive.Import;
+using ResultsLive.Testing;
 
 namespace ResultsLive.LoadTools;
 
@@ -43,23 +44,23 @@ internal static class LoadTest
     {
         var repository = Repository();
         var work = Directory.CreateTempSubdirectory("resultslive-load-").FullName;
-        Process? redis = null;
+        RedisServer? redis = null;
         try
         {
             published ??= await PublishAsync(repository, Path.Combine(work, "publish"));
             string? connection = null;
             if (!inMemory)
             {
-                (redis, connection) = await StartRedisAsync(repository, work);
+                redis = await RedisServer.StartAsync();
+                connection = redis.ConnectionString;
             }
 
-            var data = SharedDataFiles.Locate(repository);
-            var night = ElectionLoader.Load(new ElectionFiles(data.Candidates, data.Constituencies, data.Baseline)).Results;
+            var night = ElectionLoader.Load(new ElectionFiles(SharedData.Candidates2024, SharedData.Constituencies2024, SharedData.Notional2019)).Results;
             Console.WriteLine($"Web node: published Release build, Production environment, workstation GC (DOTNET_gcServer=0), "
                 + $"2024 election, journal {(inMemory ? "in memory" : "in a local redis-server (infra/redis/redis.conf, appendfsync always)")}.");
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; measured page in headless {Browser.Executable}; other circuits are raw Blazor circuits.");
 
-            await using var node = await WebNodeProcess.StartAsync(published, data, connection);
+            await using var node = await WebNodeProcess.StartAsync(published, connection);
             using var client = new HttpClient { BaseAddress = node.BaseAddress };
             client.DefaultRequestHeaders.Add("X-Api-Key", WebNodeProcess.ApiKey);
             using var playwright = await Playwright.CreateAsync();
@@ -142,9 +143,7 @@ internal static class LoadTest
         {
             if (redis is not null)
             {
-                redis.Kill();
-                await redis.WaitForExitAsync();
-                redis.Dispose();
+                await redis.DisposeAsync();
             }
 
             Directory.Delete(work, recursive: true);
@@ -284,37 +283,6 @@ internal static class LoadTest
         using var publish = Process.Start(info)!;
         await publish.WaitForExitAsync();
         return publish.ExitCode == 0 ? output : throw new InvalidOperationException("dotnet publish failed");
-    }
-
-    private static async Task<(Process, string)> StartRedisAsync(string repository, string work)
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var info = new ProcessStartInfo("redis-server", [Path.Combine(repository, "infra", "redis", "redis.conf"), "--port", port.ToString(CultureInfo.InvariantCulture), "--dir", work, "--daemonize", "no"])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-        };
-        var process = Process.Start(info)!;
-        process.BeginOutputReadLine();
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port);
-                return (process, $"127.0.0.1:{port},abortConnect=false");
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
-        }
-
-        process.Kill();
-        throw new InvalidOperationException("redis-server did not start");
     }
 
     private static string Repository()

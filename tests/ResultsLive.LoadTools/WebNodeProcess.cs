@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
+using ResultsLive.Testing;
+
 namespace ResultsLive.LoadTools;
 
 /// <summary>
@@ -27,7 +29,7 @@ internal sealed class WebNodeProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<WebNodeProcess> StartAsync(string published, SharedDataFiles data, string? redis)
+    public static async Task<WebNodeProcess> StartAsync(string published, string? redis)
     {
         var port = FreePort();
         var report = Path.Combine(Path.GetTempPath(), $"resultslive-memory-{Environment.ProcessId}-{port}.txt");
@@ -46,13 +48,10 @@ internal sealed class WebNodeProcess : IAsyncDisposable
         info.Environment["DOTNET_STARTUP_HOOKS"] = typeof(WebNodeProcess).Assembly.Location;
         info.Environment["RESULTSLIVE_MEMORY_REPORT"] = report;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
-        info.Environment["ResultsLive__Mode"] = "test";
-        info.Environment["ResultsLive__Redis"] = redis ?? "";
-        info.Environment["ResultsLive__Ingest__ApiKeys__0"] = ApiKey;
-        info.Environment["ResultsLive__Election__Candidates"] = data.Candidates;
-        info.Environment["ResultsLive__Election__Constituencies"] = data.Constituencies;
-        info.Environment["ResultsLive__Election__Baseline"] = data.Baseline;
-        info.Environment["ResultsLive__Election__Hexmap"] = data.Hexmap;
+        foreach (var (key, value) in SharedData.Election2024Settings(redis ?? "", ApiKey))
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the web node");
         process.OutputDataReceived += (_, _) => { };

@@ -17,6 +17,19 @@ internal static class SharedData
 
     public static string Hexmap => File("hexmap", "constituencies.hexjson");
 
+    /// <summary>A node serving the 2024 election from these files in test mode, configured as a deployment would be.</summary>
+    public static Dictionary<string, string> Election2024Settings(string redis, string apiKey) => new()
+    {
+        ["ResultsLive:Mode"] = "test",
+        ["ResultsLive:Redis"] = redis,
+        ["ResultsLive:Election:Candidates"] = Candidates2024,
+        ["ResultsLive:Election:Constituencies"] = Constituencies2024,
+        ["ResultsLive:Election:Baseline"] = Notional2019,
+        ["ResultsLive:Election:BaselineKind"] = "Notional",
+        ["ResultsLive:Election:Hexmap"] = Hexmap,
+        ["ResultsLive:Ingest:ApiKeys:0"] = apiKey,
+    };
+
     public static string File(params string[] parts) => Path.Combine([Root.Value, .. parts]);
 
     private static string Locate()

@@ -26,16 +26,8 @@ public sealed class WebNode : WebApplicationFactory<Program>
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
     /// <summary>The 2024 general election from the Library's files, in test mode.</summary>
-    public static WebNode For2024(string? redis = null) => Start(new()
-    {
-        ["ResultsLive:Mode"] = "test",
-        ["ResultsLive:Redis"] = redis ?? "",
-        ["ResultsLive:Election:Candidates"] = SharedData.Candidates2024,
-        ["ResultsLive:Election:Constituencies"] = SharedData.Constituencies2024,
-        ["ResultsLive:Election:Baseline"] = SharedData.Notional2019,
-        ["ResultsLive:Election:BaselineKind"] = "Notional",
-        ["ResultsLive:Election:Hexmap"] = SharedData.Hexmap,
-    });
+    public static WebNode For2024(string? redis = null) =>
+        Start(SharedData.Election2024Settings(redis ?? "", ApiKey).ToDictionary(s => s.Key, string? (s) => s.Value));
 
     /// <summary>The demo night, as <c>dotnet run</c> shows it, compressed to <paramref name="duration"/>.</summary>
     public static WebNode ForDemo(TimeSpan duration, int seats = 650) => Start(new()

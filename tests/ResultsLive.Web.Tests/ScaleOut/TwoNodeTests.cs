@@ -61,7 +61,7 @@ public sealed class TwoNodeTests : IAsyncLifetime
     [Fact]
     public async Task NodeKilledMidNight_OtherNodeKeepsServing_AndTheKilledNodeCatchesUpIdentically()
     {
-        await using var a = await WebNodeProcess.StartAsync(Settings2024(_redis.ConnectionString));
+        await using var a = await WebNodeProcess.StartAsync(SharedData.Election2024Settings(_redis.ConnectionString, WebNode.ApiKey));
         using var b = WebNode.For2024(_redis.ConnectionString);
         var night = NightBodies();
 
@@ -156,18 +156,6 @@ public sealed class TwoNodeTests : IAsyncLifetime
             await Task.Delay(20);
         }
     }
-
-    private static Dictionary<string, string> Settings2024(string redis) => new Dictionary<string, string>
-    {
-        ["ResultsLive:Mode"] = "test",
-        ["ResultsLive:Redis"] = redis,
-        ["ResultsLive:Election:Candidates"] = SharedData.Candidates2024,
-        ["ResultsLive:Election:Constituencies"] = SharedData.Constituencies2024,
-        ["ResultsLive:Election:Baseline"] = SharedData.Notional2019,
-        ["ResultsLive:Election:BaselineKind"] = "Notional",
-        ["ResultsLive:Election:Hexmap"] = SharedData.Hexmap,
-        ["ResultsLive:Ingest:ApiKeys:0"] = WebNode.ApiKey,
-    };
 
     private static List<string> NightBodies() =>
         [.. ElectionLoader.Load(new ElectionFiles(SharedData.Candidates2024, SharedData.Constituencies2024)).Results
