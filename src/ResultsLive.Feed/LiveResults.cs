@@ -32,7 +32,7 @@ public sealed partial class LiveResults
     private readonly SeatResult?[] _seats;
     private readonly SeatStatus[] _statuses;
     private readonly List<SeatResult> _recent = new(RecentCapacity + 1);
-    private readonly AppendSignal _changed = new();
+    private readonly SequenceWaiters _waiters = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ILogger _logger;
     private LiveSnapshot _current;
@@ -96,7 +96,7 @@ public sealed partial class LiveResults
             Volatile.Write(ref _current, snapshot);
             var (seat, status) = SeatAt(change.Index);
             Publish(new LiveChange(entry.Sequence, entry, seat, status, snapshot));
-            _changed.Pulse();
+            _waiters.Reach(entry.Sequence);
             return outcome;
         }
     }
@@ -139,25 +139,14 @@ public sealed partial class LiveResults
                 Publish(new LiveChange(entry.Sequence, entry, seat, status, snapshot));
             }
 
-            _changed.Pulse();
+            _waiters.Reach(sequence);
             return applied.Count;
         }
     }
 
     /// <summary>Completes once <see cref="Current"/> has reached <paramref name="sequence"/>: read-your-writes for ingest.</summary>
-    public async Task WaitForSequenceAsync(long sequence, CancellationToken ct)
-    {
-        while (true)
-        {
-            var wake = _changed.Next;
-            if (Current.Sequence >= sequence)
-            {
-                return;
-            }
-
-            await wake.WaitAsync(ct).ConfigureAwait(false);
-        }
-    }
+    public Task WaitForSequenceAsync(long sequence, CancellationToken ct) =>
+        Current.Sequence >= sequence ? Task.CompletedTask : _waiters.WaitAsync(sequence).WaitAsync(ct);
 
     /// <summary>Changes the state, under the lock; says what changed so <see cref="Apply"/> copies only that.</summary>
     private (EntryOutcome Outcome, Changed Change) Mutate(JournalEntry entry)

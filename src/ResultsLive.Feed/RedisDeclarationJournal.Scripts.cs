@@ -4,31 +4,46 @@ namespace ResultsLive.Feed;
 // so two nodes racing for the same (seat, revision) are serialised here: one appends, the other sees its body.
 public sealed partial class RedisDeclarationJournal
 {
-    // KEYS: journal, seq, revisions, bodies. ARGV: seat key, revision, canonical body, constituency, recordedAt, channel.
-    // Returns {outcome, sequence, current revision}.
-    private const string AppendDeclarationScript = """
-        local seat, revision, body = ARGV[1], tonumber(ARGV[2]), ARGV[3]
-        local bodyKey = seat .. '#' .. ARGV[2]
-        local current = redis.call('HGET', KEYS[3], seat)
-        local existing = redis.call('HGET', KEYS[4], bodyKey)
-        if existing then
-          local bar = string.find(existing, '|', 1, true)
-          if string.sub(existing, bar + 1) == body then
-            return {'repeated', string.sub(existing, 1, bar - 1), current}
+    // KEYS: journal, seq, revisions, bodies. ARGV: channel, recordedAt, then four per declaration: seat key, revision,
+    // canonical body, constituency. Declarations are taken in order, each seeing the ones before it, exactly as if each
+    // were its own call. Returns one {outcome, sequence, current revision} per declaration, and publishes the last
+    // sequence once, if anything was appended.
+    private const string AppendDeclarationsScript = """
+        local results = {}
+        local last = nil
+        for i = 3, #ARGV, 4 do
+          local seat, revisionText, body = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+          local revision = tonumber(revisionText)
+          local bodyKey = seat .. '#' .. revisionText
+          local current = redis.call('HGET', KEYS[3], seat)
+          local existing = redis.call('HGET', KEYS[4], bodyKey)
+          local answer = nil
+          if existing then
+            local bar = string.find(existing, '|', 1, true)
+            if string.sub(existing, bar + 1) == body then
+              answer = {'repeated', string.sub(existing, 1, bar - 1), current}
+            end
           end
+          if not answer then
+            if current and revision < tonumber(current) then
+              answer = {'stale', '0', current}
+            elseif current and revision == tonumber(current) then
+              answer = {'conflict', '0', current}
+            else
+              local seq = redis.call('INCR', KEYS[2])
+              redis.call('XADD', KEYS[1], '0-' .. seq, 'kind', 'declaration', 'constituency', ARGV[i + 3], 'recordedAt', ARGV[2], 'body', body)
+              redis.call('HSET', KEYS[3], seat, revisionText)
+              redis.call('HSET', KEYS[4], bodyKey, seq .. '|' .. body)
+              last = seq
+              answer = {'appended', tostring(seq), revisionText}
+            end
+          end
+          results[#results + 1] = answer
         end
-        if current and revision < tonumber(current) then
-          return {'stale', '0', current}
+        if last then
+          redis.call('PUBLISH', ARGV[1], last)
         end
-        if current and revision == tonumber(current) then
-          return {'conflict', '0', current}
-        end
-        local seq = redis.call('INCR', KEYS[2])
-        redis.call('XADD', KEYS[1], '0-' .. seq, 'kind', 'declaration', 'constituency', ARGV[4], 'recordedAt', ARGV[5], 'body', body)
-        redis.call('HSET', KEYS[3], seat, ARGV[2])
-        redis.call('HSET', KEYS[4], bodyKey, seq .. '|' .. body)
-        redis.call('PUBLISH', ARGV[6], seq)
-        return {'appended', tostring(seq), ARGV[2]}
+        return results
         """;
 
     // KEYS: journal, seq. ARGV: constituency, recordedAt, status, channel. Returns the sequence.

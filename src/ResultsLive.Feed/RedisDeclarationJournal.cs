@@ -49,36 +49,6 @@ public sealed partial class RedisDeclarationJournal : IDeclarationJournal
 
     private RedisKey SequenceKey => _keys[1];
 
-    public async Task<AppendResult> AppendDeclarationAsync(Declaration declaration, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(declaration);
-        ct.ThrowIfCancellationRequested();
-        var reply = await Database.ScriptEvaluateAsync(
-            AppendDeclarationScript,
-            _keys,
-            [
-                DeclarationJson.SeatKey(declaration.Constituency),
-                declaration.Revision,
-                DeclarationJson.Canonical(declaration),
-                declaration.Constituency,
-                FormatTime(_time.GetUtcNow()),
-                _appendedChannel.ToString(),
-            ]).ConfigureAwait(false);
-
-        var parts = (RedisResult[]?)reply ?? throw new InvalidDataException("the append script returned nothing");
-        var outcome = (string?)parts[0] switch
-        {
-            "appended" => AppendOutcome.Appended,
-            "repeated" => AppendOutcome.Repeated,
-            "conflict" => AppendOutcome.Conflict,
-            "stale" => AppendOutcome.Stale,
-            var other => throw new InvalidDataException($"the append script answered '{other}'"),
-        };
-        var sequence = long.Parse((string)parts[1]!, CultureInfo.InvariantCulture);
-        int? current = parts.Length > 2 && !parts[2].IsNull ? int.Parse((string)parts[2]!, CultureInfo.InvariantCulture) : null;
-        return new AppendResult(outcome, sequence, current);
-    }
-
     public async Task<long> AppendStatusAsync(string constituency, SeatStatus status, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(constituency);

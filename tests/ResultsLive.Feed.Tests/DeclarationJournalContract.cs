@@ -276,6 +276,58 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task AppendDeclaration_BurstOfCorrectionsRepeatsAndConflictsFromTwoNodes_EveryAnswerAgreesWithTheJournal()
+    {
+        // A busy minute: corrections of four seats with identical and conflicting resends, all at once from two nodes, so
+        // the Redis journal commits them in shared calls. Whatever order they land in, each answer must match what is stored.
+        var seats = new (string Code, int[] Votes)[]
+        {
+            (AlphaNorth, [21_000, 14_000, 3_000, 1_000]), (BetaSouth, [20_000, 9_000, 6_000]),
+            (GammaVale, [20_000, 9_000, 6_000]), (DeltaFirth, [18_000, 15_000, 5_000]),
+        };
+        var sent = new List<Declaration>();
+        foreach (var (code, votes) in seats)
+        {
+            for (var revision = 1; revision <= 12; revision++)
+            {
+                var declaration = Declare(Election, code, revision, votes);
+                sent.AddRange([declaration, declaration, Declare(Election, code, revision, [.. votes[..^1], votes[^1] + 1])]);
+            }
+        }
+
+        var answers = await Task.WhenAll(sent.Select((d, i) => Task.Run(() => (i % 2 == 0 ? Journal : OtherNode).AppendDeclarationAsync(d, Ct), Ct)));
+        var stored = (await ReadAllAsync()).ToDictionary(e => e.Sequence, e => e.Declaration!);
+
+        var appended = answers.Where(a => a.Outcome == AppendOutcome.Appended).Select(a => a.Sequence).Order().ToList();
+        Assert.Equal(Enumerable.Range(1, stored.Count).Select(i => (long)i), appended);
+        foreach (var (declaration, answer) in sent.Zip(answers))
+        {
+            switch (answer.Outcome)
+            {
+                case AppendOutcome.Appended or AppendOutcome.Repeated:
+                    var entry = stored[answer.Sequence];
+                    Assert.Equal((declaration.Constituency, declaration.Revision), (entry.Constituency, entry.Revision));
+                    Assert.Equal(declaration.Candidates, entry.Candidates);
+                    break;
+                case AppendOutcome.Conflict:
+                    Assert.Contains(stored.Values, e => e.Constituency == declaration.Constituency && e.Revision == declaration.Revision
+                        && !e.Candidates.SequenceEqual(declaration.Candidates));
+                    break;
+                default:
+                    Assert.Contains(stored.Values, e => e.Constituency == declaration.Constituency && e.Revision > declaration.Revision);
+                    break;
+            }
+        }
+
+        // In journal order each seat's revisions only climb, and no (seat, revision) is stored twice.
+        foreach (var (code, _) in seats)
+        {
+            var revisions = stored.OrderBy(e => e.Key).Select(e => e.Value).Where(d => d.Constituency == code).Select(d => d.Revision).ToList();
+            Assert.Equal(revisions.Order().Distinct(), revisions);
+        }
+    }
+
+    [Fact]
     public async Task AppendStatus_ManyConcurrentAppendsFromTwoNodes_GetDenseUniqueSequences()
     {
         var appends = Enumerable.Range(0, 40)

@@ -177,6 +177,31 @@ public sealed class LiveResultsTests : IDisposable
     }
 
     [Fact]
+    public async Task WaitForSequenceAsync_ManyWaiters_EachWokenWhenItsOwnSequenceIsApplied()
+    {
+        var entries = new[]
+        {
+            _script.Status(AlphaNorth, SeatStatus.Counting),
+            _script.Declaration(AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000),
+            _script.Status(BetaSouth, SeatStatus.Counting),
+            _script.Declaration(BetaSouth, 1, 20_000, 9_000, 6_000),
+            _script.Status(GammaVale, SeatStatus.Counting),
+        };
+        var waiters = new[] { 4L, 1, 5, 2, 2, 3 }.Select(s => (Sequence: s, Task: _live.WaitForSequenceAsync(s, Ct))).ToList();
+
+        _live.Apply(entries[0]);
+        _live.ApplyBatch(entries[1..3]);
+        await Task.WhenAll(waiters.Where(w => w.Sequence <= 3).Select(w => w.Task)).WaitAsync(Ct);
+        await Task.Delay(50, Ct);
+        var earlyWakes = waiters.Where(w => w.Sequence > 3 && w.Task.IsCompleted).Select(w => w.Sequence).ToList();
+        _live.ApplyBatch(entries[3..]);
+        await Task.WhenAll(waiters.Select(w => w.Task)).WaitAsync(Ct);
+
+        Assert.Empty(earlyWakes);
+        Assert.Equal(5, _live.Current.Sequence);
+    }
+
+    [Fact]
     public async Task WaitForSequenceAsync_Cancelled_Throws()
     {
         using var cancel = new CancellationTokenSource();

@@ -109,6 +109,44 @@ public sealed class RedisDeclarationJournalTests(RedisFixture redis) : Declarati
     }
 
     [Fact]
+    public async Task AppendDeclaration_RedisDownThenBack_FailsWhatWasWaitingThenAppendsAgain()
+    {
+        await using var server = await RedisServer.StartAsync(Ct);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString + ",asyncTimeout=1000,connectTimeout=1000");
+        var journal = new RedisDeclarationJournal(connection, _electionId);
+        await server.KillAsync();
+
+        // Several at once, so they share the failed calls: each caller must get the error, none may hang.
+        var failing = Enumerable.Range(1, 5).Select(r => journal.AppendDeclarationAsync(Declare(Election, BetaSouth, r, 20_000, 9_000, 6_000), Ct)).ToList();
+        foreach (var append in failing)
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => append.WaitAsync(Ct));
+        }
+
+        await server.RestartAsync(Ct);
+
+        // The sender did not stay stuck on the failure: once the connection is back, appends go through. A resend is how
+        // a client recovers (an attempt that timed out may still have landed, and then the resend is a repeat).
+        var again = Declare(Election, BetaSouth, 6, 20_000, 9_000, 6_000);
+        AppendResult? result = null;
+        while (result is null)
+        {
+            try
+            {
+                result = await journal.AppendDeclarationAsync(again, Ct);
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                await Task.Delay(100, Ct);
+            }
+        }
+
+        Assert.Contains(result.Outcome, new[] { AppendOutcome.Appended, AppendOutcome.Repeated });
+        var entries = await journal.ReadAfterAsync(0, 100, Ct).ToListAsync(Ct);
+        Assert.Equal(6, Assert.Single(entries).Declaration!.Revision);
+    }
+
+    [Fact]
     public void Constructor_ElectionIdWithBraces_Throws()
     {
         Assert.Throws<ArgumentException>(() => new RedisDeclarationJournal(_connections[0], "ge{2024}"));

@@ -52,6 +52,9 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The redis-server process id (0 when not running), for load tools that account for its CPU.</summary>
+    public int ProcessId => _process is { HasExited: false } process ? process.Id : 0;
+
     /// <summary>What the server printed, for failure messages.</summary>
     public string Output
     {
