@@ -77,6 +77,40 @@ public sealed class LivePagesTests(LiveSiteFixture site) : IClassFixture<LiveSit
     }
 
     [Fact]
+    public async Task Declarations_RedrawTheSeatsChartInPlaceFromItsAttributes()
+    {
+        var home = await site.OpenAsync("/");
+        await Expect(home.Locator(".seats .apexcharts-canvas")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await home.EvaluateAsync("() => { document.querySelector('.seats .apex-chart').__original = true; }");
+
+        // Two Scottish seats: the second may add a party to the chart (new options) or only move a bar (new series).
+        foreach (var declaration in site.Results.Values.Where(d => d.Constituency.StartsWith('S')).Take(2))
+        {
+            var declared = int.Parse(await home.Locator("[data-testid=declared]").TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
+            await site.PostAsync(declaration);
+
+            // The count and the chart's attributes change in one render batch; then the drawn bars must catch up with them.
+            await Expect(home.Locator("[data-testid=declared]")).ToHaveTextAsync((declared + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Soon);
+            await home.WaitForFunctionAsync(
+                """
+                () => {
+                    const chart = document.querySelector('.seats .apex-chart');
+                    const figures = JSON.parse(chart.dataset.series)[0].data.map(String);
+                    const labels = [...chart.querySelectorAll('.apexcharts-datalabels text')].map(t => t.textContent.trim());
+                    return labels.length === figures.length && labels.every((label, i) => label === figures[i]);
+                }
+                """,
+                null,
+                new() { Timeout = 10_000 });
+            var total = await home.EvaluateAsync<int>("() => JSON.parse(document.querySelector('.seats .apex-chart').dataset.series)[0].data.reduce((a, b) => a + b, 0)");
+            Assert.Equal(declared + 1, total);
+        }
+
+        Assert.True(await home.EvaluateAsync<bool>("() => document.querySelector('.seats .apex-chart').__original === true && document.querySelectorAll('.seats .apexcharts-canvas').length === 1"));
+        await home.CloseAsync();
+    }
+
+    [Fact]
     public async Task UnknownSeat_IsA404WithTheNotFoundPage()
     {
         var page = await site.Browser.NewPageAsync();

@@ -27,8 +27,7 @@ public abstract class ComponentTestContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Strict;
         ChartModule = JSInterop.SetupModule(ApexChart.ModulePath);
         ChartModule.SetupVoid("create", _ => true).SetVoidResult();
-        ChartModule.SetupVoid("updateSeries", _ => true).SetVoidResult();
-        ChartModule.SetupVoid("updateOptions", _ => true).SetVoidResult();
+        // Strict mode: any other call (an update by interop, say) fails the test. Updates travel as element attributes.
         ChartModule.SetupVoid("destroy", _ => true).SetVoidResult();
     }
 

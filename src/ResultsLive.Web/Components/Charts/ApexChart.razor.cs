@@ -4,12 +4,14 @@ using Microsoft.JSInterop;
 namespace ResultsLive.Web.Components.Charts;
 
 /// <summary>
-/// A thin ApexCharts wrapper: creates the chart once on the first render, then updates it in place (series only when
-/// only the figures changed, options when anything else did), and destroys it when the component goes away.
+/// A thin ApexCharts wrapper: creates the chart once after the first render, lets the browser update it in place when its
+/// figures change, and destroys it when the component goes away.
 /// </summary>
 /// <remarks>
-/// Options and series cross to the browser as JSON strings shared by every page (see <see cref="ChartDefinition"/>):
-/// no per-page copies, and no per-circuit serializer metadata for option types.
+/// Options and series cross to the browser as JSON strings shared by every page (see <see cref="ChartDefinition"/>), as
+/// attributes of the chart's element: an update is one attribute in the page's render batch, which the module watches, so
+/// a page costs no interop round trip per declaration (two charts on the scoreboard made that four hub messages per
+/// open page per update). Only creating and destroying the chart are interop calls.
 /// </remarks>
 public sealed partial class ApexChart : IAsyncDisposable
 {
@@ -18,10 +20,7 @@ public sealed partial class ApexChart : IAsyncDisposable
 
     private ElementReference _element;
     private IJSObjectReference? _module;
-    private string? _sentOptions;
-    private string? _sentSeries;
-    private int _sentHeight;
-    private bool _syncing;
+    private bool _creating;
     private bool _disposed;
 
     [Inject]
@@ -54,56 +53,32 @@ public sealed partial class ApexChart : IAsyncDisposable
         }
     }
 
-    // After rendering, so the element exists (first time) and carries its new reserved height before the chart reads it.
-    protected override Task OnAfterRenderAsync(bool firstRender) => SyncAsync();
-
-    /// <summary>Brings the browser's chart up to the latest parameters; calls that arrive while one is in flight fold into it.</summary>
-    private async Task SyncAsync()
+    // After rendering, so the element exists with its attributes when the chart is created from them.
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (_syncing || _disposed)
+        if (_module is not null || _creating || _disposed)
         {
             return;
         }
 
-        _syncing = true;
+        _creating = true;
         try
         {
-            while (!_disposed)
-            {
-                var (definition, height) = (Definition, Height);
-                if (_module is null)
-                {
-                    _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
-                    await _module.InvokeVoidAsync("create", _element, definition.Options, definition.Series, height);
-                }
-                else if (definition.Options != _sentOptions || height != _sentHeight)
-                {
-                    await _module.InvokeVoidAsync("updateOptions", _element, definition.Options, definition.Series, height);
-                }
-                else if (definition.Series != _sentSeries)
-                {
-                    await _module.InvokeVoidAsync("updateSeries", _element, definition.Series);
-                }
-                else
-                {
-                    return;
-                }
-
-                (_sentOptions, _sentSeries, _sentHeight) = (definition.Options, definition.Series, height);
-            }
+            var module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            await module.InvokeVoidAsync("create", _element);
+            _module = module;
         }
-        catch (Exception ex) when (ex is JSDisconnectedException or JSException or TaskCanceledException)
+        catch (Exception ex) when (ex is JSException or TaskCanceledException)
         {
-            // The browser went away, or could not draw: the figures are in the table beside the chart either way, and the
-            // next render tries again (whatever was not acknowledged is sent again).
-            if (ex is not JSDisconnectedException && _module is not null)
-            {
-                (_sentOptions, _sentSeries) = (null, null);
-            }
+            // The browser could not draw (the figures are in the table beside the chart either way); the next render tries again.
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser went away.
         }
         finally
         {
-            _syncing = false;
+            _creating = false;
         }
     }
 }

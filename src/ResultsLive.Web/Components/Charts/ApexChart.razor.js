@@ -43,34 +43,48 @@ function prepare(options, series, height) {
     return prepared;
 }
 
-// Options and series arrive as JSON text (shared by every page on the server). ApexCharts' own promises settle only when
-// its animation frames run, which a background tab may not do for a long time, so they are never awaited here.
-export async function create(element, optionsJson, seriesJson, height) {
+function read(element) {
+    return {
+        options: element.dataset.options,
+        series: element.dataset.series,
+        height: Number(element.dataset.height),
+    };
+}
+
+// Options and series arrive as JSON text in the element's data-options, data-series and data-height attributes (the
+// strings are shared by every page on the server), and Blazor changes those attributes as the figures change: a
+// MutationObserver turns each change into an in-place update. ApexCharts' own promises settle only when its animation
+// frames run, which a background tab may not do for a long time, so they are never awaited here.
+export async function create(element) {
     const ApexCharts = await loadLibrary();
     if (destroyed.has(element) || charts.has(element)) {
         return;
     }
 
-    const chart = new ApexCharts(element, prepare(JSON.parse(optionsJson), JSON.parse(seriesJson), height));
-    charts.set(element, chart);
+    let drawn = read(element);
+    const chart = new ApexCharts(element, prepare(JSON.parse(drawn.options), JSON.parse(drawn.series), drawn.height));
+    const observer = new MutationObserver(() => {
+        const now = read(element);
+        if (now.options !== drawn.options || now.height !== drawn.height) {
+            // redrawPaths=false, animate=true: the chart is kept and morphs to the new options.
+            chart.updateOptions(prepare(JSON.parse(now.options), JSON.parse(now.series), now.height), false, true, false);
+        } else if (now.series !== drawn.series) {
+            // animate=true: bars move to their new length rather than redrawing, so nothing flickers.
+            chart.updateSeries(JSON.parse(now.series), true);
+        }
+        drawn = now;
+    });
+    observer.observe(element, { attributes: true, attributeFilter: ["data-options", "data-series", "data-height"] });
+    charts.set(element, { chart, observer });
     chart.render();
-}
-
-export function updateSeries(element, seriesJson) {
-    // animate=true: bars move to their new length rather than redrawing, so nothing flickers.
-    charts.get(element)?.updateSeries(JSON.parse(seriesJson), true);
-}
-
-export function updateOptions(element, optionsJson, seriesJson, height) {
-    // redrawPaths=false, animate=true: the chart is kept and morphs to the new options.
-    charts.get(element)?.updateOptions(prepare(JSON.parse(optionsJson), JSON.parse(seriesJson), height), false, true, false);
 }
 
 export function destroy(element) {
     destroyed.add(element);
-    const chart = charts.get(element);
-    if (chart) {
-        chart.destroy();
+    const entry = charts.get(element);
+    if (entry) {
+        entry.observer.disconnect();
+        entry.chart.destroy();
         charts.delete(element);
     }
 }

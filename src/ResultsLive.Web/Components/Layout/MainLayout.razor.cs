@@ -14,12 +14,28 @@ public sealed partial class MainLayout
     [Inject]
     public required LiveResults Live { get; init; }
 
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
     private string ModeDescription => _mode switch
     {
         "demo" => "Demo: invented results from a synthetic election",
         "test" => "Test feed: not the real results",
         _ => "Live results",
     };
+
+    // Plain links marked here rather than NavLink components: each NavLink is a component with its own render trees and a
+    // LocationChanged subscription in every open page's circuit, for a class that the layout can work out as it renders
+    // (the router re-renders the layout with each new page).
+    private string Path => Navigation.ToBaseRelativePath(Navigation.Uri).Split('?', '#')[0];
+
+    private bool IsResults => Path.Length == 0;
+
+    private bool IsSeats => Path.Equals("constituencies", StringComparison.OrdinalIgnoreCase);
+
+    private static string? Active(bool current) => current ? "active" : null;
+
+    private static string? Current(bool current) => current ? "page" : null;
 
     protected override void OnInitialized()
     {

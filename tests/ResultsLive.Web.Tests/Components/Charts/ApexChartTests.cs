@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 
 using Bunit;
 
+using Microsoft.AspNetCore.Components;
+
 using ResultsLive.Web.Components.Charts;
 
 namespace ResultsLive.Web.Tests.Components.Charts;
@@ -11,57 +13,48 @@ public sealed class ApexChartTests : ComponentTestContext
     private static readonly JsonObject Bar = new() { ["chart"] = new JsonObject { ["type"] = "bar" } };
 
     [Fact]
-    public void FirstRender_ImportsTheCollocatedModuleAndCreatesTheChartOnce()
+    public void FirstRender_ImportsTheCollocatedModuleAndCreatesTheChartFromTheElementsAttributes()
     {
         var definition = ChartDefinition.From(Bar, [new ChartSeries("Seats", [3, 1])]);
 
-        Render<ApexChart>(p => p.Add(c => c.Definition, definition).Add(c => c.Height, 240));
+        var cut = Render<ApexChart>(p => p.Add(c => c.Definition, definition).Add(c => c.Height, 240));
 
         Assert.Equal(ApexChart.ModulePath, JSInterop.VerifyInvoke("import").Arguments[0]);
-        var create = ChartModule.VerifyInvoke("create");
-        Assert.Equal("bar", JsonNode.Parse((string)create.Arguments[1]!)!["chart"]!["type"]!.GetValue<string>());
-        Assert.Equal("""[{"name":"Seats","data":[3,1]}]""", create.Arguments[2]);
-        Assert.Equal(240, create.Arguments[3]);
-        ChartModule.VerifyNotInvoke("updateSeries");
-        ChartModule.VerifyNotInvoke("updateOptions");
+        var chart = cut.Find("div.apex-chart");
+        Assert.Equal(chart.GetAttribute("blazor:elementReference"), ((ElementReference)ChartModule.VerifyInvoke("create").Arguments[0]!).Id);
+        Assert.Equal("bar", JsonNode.Parse(chart.GetAttribute("data-options")!)!["chart"]!["type"]!.GetValue<string>());
+        Assert.Equal("""[{"name":"Seats","data":[3,1]}]""", chart.GetAttribute("data-series"));
+        Assert.Equal("240", chart.GetAttribute("data-height"));
+        Assert.Equal("min-height: 240px", chart.GetAttribute("style"));
     }
 
     [Fact]
-    public void NewFigures_SameOptions_UpdatesTheSeriesInPlaceWithoutRecreating()
+    public void NewFigures_ChangeTheSeriesAttributeInPlace_WithoutAnotherInteropCall()
     {
         var cut = Render<ApexChart>(p => p.Add(c => c.Definition, ChartDefinition.From(Bar, [new ChartSeries("Seats", [3, 1])])));
+        var before = cut.Find("div.apex-chart");
 
         cut.Render(p => p.Add(c => c.Definition, ChartDefinition.From(Bar, [new ChartSeries("Seats", [4, 1])])));
 
-        cut.WaitForAssertion(() => ChartModule.VerifyInvoke("updateSeries"));
-        Assert.Equal("""[{"name":"Seats","data":[4,1]}]""", ChartModule.VerifyInvoke("updateSeries").Arguments[1]);
+        var after = cut.Find("div.apex-chart");
+        Assert.Equal("""[{"name":"Seats","data":[4,1]}]""", after.GetAttribute("data-series"));
+        Assert.Equal(before.GetAttribute("blazor:elementReference"), after.GetAttribute("blazor:elementReference"));
+        Assert.Single(ChartModule.Invocations);
         ChartModule.VerifyInvoke("create", calledTimes: 1);
-        ChartModule.VerifyNotInvoke("updateOptions");
     }
 
     [Fact]
-    public void SameFigures_Rerendered_SendsNothing()
+    public void NewCategoriesAndHeight_ChangeTheOptionsAndHeightAttributes()
     {
-        var cut = Render<ApexChart>(p => p.Add(c => c.Definition, ChartDefinition.From(Bar, [new ChartSeries("Seats", [3, 1])])));
-
-        cut.Render(p => p.Add(c => c.Definition, ChartDefinition.From(Bar, [new ChartSeries("Seats", [3, 1])])));
-
-        ChartModule.VerifyNotInvoke("updateSeries");
-        ChartModule.VerifyNotInvoke("updateOptions");
-    }
-
-    [Fact]
-    public void NewCategories_UpdatesTheOptionsWithTheSeries()
-    {
-        var cut = Render<ApexChart>(p => p.Add(c => c.Definition, ChartDefinition.From(Bar, [new ChartSeries("Seats", [3])])));
+        var cut = Render<ApexChart>(p => p.Add(c => c.Definition, ChartDefinition.From(Bar, [new ChartSeries("Seats", [3])])).Add(c => c.Height, 200));
         var wider = new JsonObject { ["chart"] = new JsonObject { ["type"] = "bar" }, ["xaxis"] = new JsonObject { ["max"] = 400 } };
 
-        cut.Render(p => p.Add(c => c.Definition, ChartDefinition.From(wider, [new ChartSeries("Seats", [3, 2])])));
+        cut.Render(p => p.Add(c => c.Definition, ChartDefinition.From(wider, [new ChartSeries("Seats", [3, 2])])).Add(c => c.Height, 260));
 
-        cut.WaitForAssertion(() => ChartModule.VerifyInvoke("updateOptions"));
-        var update = ChartModule.VerifyInvoke("updateOptions");
-        Assert.Equal(400, JsonNode.Parse((string)update.Arguments[1]!)!["xaxis"]!["max"]!.GetValue<int>());
-        Assert.Equal("""[{"name":"Seats","data":[3,2]}]""", update.Arguments[2]);
+        var chart = cut.Find("div.apex-chart");
+        Assert.Equal(400, JsonNode.Parse(chart.GetAttribute("data-options")!)!["xaxis"]!["max"]!.GetValue<int>());
+        Assert.Equal("""[{"name":"Seats","data":[3,2]}]""", chart.GetAttribute("data-series"));
+        Assert.Equal("260", chart.GetAttribute("data-height"));
         ChartModule.VerifyInvoke("create", calledTimes: 1);
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 
 using Bunit;
 
+using ResultsLive.Web.Components.Charts;
 using ResultsLive.Web.Components.Pages;
 
 namespace ResultsLive.Web.Tests.Components.Pages;
@@ -41,10 +42,10 @@ public sealed class HomeTests : ComponentTestContext
     {
         Feed.Declare(0);
 
-        Render<Home>();
+        var cut = Render<Home>();
 
-        var creates = ChartModule.VerifyInvoke("create", calledTimes: 2);
-        var seats = JsonNode.Parse((string)creates[0].Arguments[1]!)!;
+        ChartModule.VerifyInvoke("create", calledTimes: 2);
+        var seats = JsonNode.Parse(cut.Find(".seats .apex-chart").GetAttribute("data-options")!)!;
         Assert.Equal(Feed.Election.MajorityThreshold, seats["annotations"]!["xaxis"]![0]!["x"]!.GetValue<int>());
     }
 
@@ -60,8 +61,10 @@ public sealed class HomeTests : ComponentTestContext
         cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=declared]").TextContent), TimeSpan.FromSeconds(5));
         Assert.Equal([second.Constituency, first.Constituency], cut.FindAll("li.latest-item").Select(i => i.GetAttribute("data-seat")));
         Assert.Equal(Feed.Live.Current.Seat(second.Constituency)!.Winner.Party, cut.Find($"a.hx[data-seat='{second.Constituency}']").GetAttribute("data-party"));
-        cut.WaitForAssertion(() => Assert.NotEmpty(ChartModule.Invocations["updateSeries"].Concat(ChartModule.Invocations["updateOptions"])));
+        Assert.Equal(ResultsCharts.Seats(Feed.Live.Current.National).Series, cut.Find(".seats .apex-chart").GetAttribute("data-series"));
+        Assert.Equal(ResultsCharts.Share(Feed.Live.Current.National).Series, cut.Find(".share .apex-chart").GetAttribute("data-series"));
         ChartModule.VerifyInvoke("create", calledTimes: 2);
+        Assert.Equal(2, ChartModule.Invocations.Count);
     }
 
     [Fact]
