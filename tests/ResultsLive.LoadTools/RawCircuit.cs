@@ -45,7 +45,10 @@ internal sealed partial class RawCircuit : IAsyncDisposable
         }
 
         var state = State().Match(html) is { Success: true } s ? s.Groups[1].Value : "";
-        var builder = new HubConnectionBuilder().WithUrl(new Uri(page, "/_blazor"), HttpTransportType.WebSockets);
+        // Straight to the WebSocket, without the negotiate request: a browser negotiates over the connection it loaded the
+        // page on, shared by its tabs, whereas each client here would keep its own idle keep-alive connection open on the
+        // server for two minutes, an HTTP connection per circuit that no browser tab costs.
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(page, "/_blazor"), HttpTransportType.WebSockets, options => options.SkipNegotiation = true);
         builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol());
         var connection = builder.Build();
         var circuit = new RawCircuit(connection);

@@ -5,7 +5,8 @@ using System.Runtime.InteropServices;
 
 /// <summary>
 /// Loaded into the web node only by the load tool (DOTNET_STARTUP_HOOKS), never by the app itself: on SIGUSR1 it forces
-/// full compacting garbage collections and writes the managed heap's size to RESULTSLIVE_MEMORY_REPORT. The production
+/// full compacting garbage collections and writes the managed heap's size, its large-object heap's and the working set to
+/// RESULTSLIVE_MEMORY_REPORT. The production
 /// app has no diagnostics endpoint for this.
 /// </summary>
 internal static class StartupHook
@@ -38,7 +39,8 @@ internal static class StartupHook
 
         var managed = GC.GetTotalMemory(forceFullCollection: true);
         var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
-        var line = string.Create(CultureInfo.InvariantCulture, $"{managed} {info.HeapSizeBytes} {Environment.WorkingSet}");
+        var largeObjects = info.GenerationInfo[3].SizeAfterBytes;
+        var line = string.Create(CultureInfo.InvariantCulture, $"{managed} {largeObjects} {Environment.WorkingSet}");
         File.WriteAllText(report + ".tmp", line);
         File.Move(report + ".tmp", report, overwrite: true);
     }

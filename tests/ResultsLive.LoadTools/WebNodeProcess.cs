@@ -93,7 +93,7 @@ internal sealed class WebNodeProcess : IAsyncDisposable
     }
 
     /// <summary>Forces full GCs in the node and reads back its managed heap (bytes), heap size after GC and working set.</summary>
-    public async Task<(long Managed, long Heap, long WorkingSet)> MeasureMemoryAsync()
+    public async Task<(long Managed, long LargeObjects, long WorkingSet)> MeasureMemoryAsync()
     {
         File.Delete(_report);
         using (var kill = Process.Start("kill", ["-USR1", _process.Id.ToString(CultureInfo.InvariantCulture)]))
