@@ -11,6 +11,7 @@ public sealed partial class LiveResults
 {
     private readonly int _subscriberCapacity;
     private readonly List<Subscriber> _subscribers = [];
+    private int _nextFirst;
 
     /// <summary>
     /// Every change applied after this call, in order. The subscription starts when this is called, not on the first
@@ -73,17 +74,36 @@ public sealed partial class LiveResults
     }
 
     /// <summary>Called under the lock, so every subscriber sees changes in sequence order.</summary>
+    /// <remarks>
+    /// Each change starts with the next subscriber along. Whoever is written first is woken, and so renders and is sent
+    /// its page, first; with a fixed order the same viewers would wait for every other page on every declaration of the
+    /// night. Rotating spreads that wait evenly.
+    /// </remarks>
     private void Publish(LiveChange change)
     {
-        for (var i = _subscribers.Count - 1; i >= 0; i--)
+        var count = _subscribers.Count;
+        if (count == 0)
         {
-            var subscriber = _subscribers[i];
+            return;
+        }
+
+        var first = _nextFirst % count;
+        _nextFirst = first + 1;
+        List<Subscriber>? lagged = null;
+        for (var k = 0; k < count; k++)
+        {
+            var subscriber = _subscribers[(first + k) % count];
             if (!subscriber.Channel.Writer.TryWrite(change))
             {
                 // Full, or completed by its cancellation: either way it gets nothing more.
                 subscriber.Channel.Writer.TryComplete(new SubscriberLaggedException());
-                _subscribers.RemoveAt(i);
+                (lagged ??= []).Add(subscriber);
             }
+        }
+
+        foreach (var subscriber in lagged ?? [])
+        {
+            _subscribers.Remove(subscriber);
         }
     }
 
