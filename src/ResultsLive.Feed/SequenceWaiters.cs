@@ -2,8 +2,8 @@ namespace ResultsLive.Feed;
 
 /// <summary>
 /// Callers waiting for the projection to reach a sequence, ordered by that sequence, so each is woken exactly once, when
-/// its own entry has been applied. (Waking every waiter on every change and letting each look again costs one wake-up
-/// per waiter per change: with 32 ingest clients in flight that was most of the ingest path's scheduling work.)
+/// its own entry has been applied, rather than every waiter on every change only for most to look and wait again (with
+/// fifty ingest requests in flight, fifty wake-ups a change).
 /// </summary>
 /// <remarks>
 /// A waiter whose caller gave up stays queued until its sequence arrives. That is bounded: a sequence is only waited for

@@ -20,6 +20,7 @@ public sealed partial class ApexChart : IAsyncDisposable
 
     private ElementReference _element;
     private IJSObjectReference? _module;
+    private bool _created;
     private bool _creating;
     private bool _disposed;
 
@@ -56,7 +57,7 @@ public sealed partial class ApexChart : IAsyncDisposable
     // After rendering, so the element exists with its attributes when the chart is created from them.
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (_module is not null || _creating || _disposed)
+        if (_created || _creating || _disposed)
         {
             return;
         }
@@ -64,9 +65,9 @@ public sealed partial class ApexChart : IAsyncDisposable
         _creating = true;
         try
         {
-            var module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
-            await module.InvokeVoidAsync("create", _element);
-            _module = module;
+            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            await _module.InvokeVoidAsync("create", _element);
+            _created = true;
         }
         catch (Exception ex) when (ex is JSException or TaskCanceledException)
         {
