@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -48,7 +49,13 @@ internal sealed partial class RawCircuit : IAsyncDisposable
         // Straight to the WebSocket, without the negotiate request: a browser negotiates over the connection it loaded the
         // page on, shared by its tabs, whereas each client here would keep its own idle keep-alive connection open on the
         // server for two minutes, an HTTP connection per circuit that no browser tab costs.
-        var builder = new HubConnectionBuilder().WithUrl(new Uri(page, "/_blazor"), HttpTransportType.WebSockets, options => options.SkipNegotiation = true);
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(page, "/_blazor"), HttpTransportType.WebSockets, options =>
+        {
+            options.SkipNegotiation = true;
+
+            // Offered as every browser offers it; the server decides whether pages' sockets are compressed.
+            options.WebSocketConfiguration = socket => socket.DangerousDeflateOptions = new WebSocketDeflateOptions();
+        });
         builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol());
         var connection = builder.Build();
         var circuit = new RawCircuit(connection);
