@@ -82,7 +82,9 @@ public sealed partial class RedisDeclarationJournal
             catch (Exception ex)
             {
                 // Redis unreachable, a timeout, an answer we cannot read: every declaration of the call gets the error
-                // (each may or may not be stored; a resend is safe because appends are idempotent).
+                // (each may or may not be stored; a resend is safe because appends are idempotent). What was stored
+                // is not in OwnAppends, so this node's tails read the stream for it.
+                RequestRead();
                 foreach (var pending in batch)
                 {
                     pending.Done.TrySetException(ex);
@@ -93,12 +95,14 @@ public sealed partial class RedisDeclarationJournal
 
     private async Task<AppendResult[]> AppendBatchAsync(List<PendingAppend> batch)
     {
-        var arguments = new RedisValue[2 + (4 * batch.Count)];
+        var recordedAt = FormatTime(_time.GetUtcNow());
+        var arguments = new RedisValue[3 + (4 * batch.Count)];
         arguments[0] = _appendedChannel.ToString();
-        arguments[1] = FormatTime(_time.GetUtcNow());
+        arguments[1] = recordedAt;
+        arguments[2] = _nodeId;
         for (var i = 0; i < batch.Count; i++)
         {
-            var at = 2 + (4 * i);
+            var at = 3 + (4 * i);
             arguments[at] = batch[i].SeatKey;
             arguments[at + 1] = batch[i].Revision;
             arguments[at + 2] = batch[i].Body;
@@ -112,7 +116,20 @@ public sealed partial class RedisDeclarationJournal
             throw new InvalidDataException($"the append script answered {answers.Length} times for {batch.Count} declarations");
         }
 
-        return [.. answers.Select(ToAppendResult)];
+        var results = answers.Select(ToAppendResult).ToArray();
+
+        // Exactly the fields the script gave XADD, so this node's tail need not read them back.
+        var stored = new List<StoredEntry>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (results[i].Outcome == AppendOutcome.Appended)
+            {
+                stored.Add(new StoredEntry(results[i].Sequence, DeclarationKind, batch[i].Constituency, recordedAt, batch[i].Body));
+            }
+        }
+
+        KeepOwn(stored);
+        return results;
     }
 
     private static AppendResult ToAppendResult(RedisResult answer)

@@ -30,9 +30,16 @@ public sealed partial class RedisDeclarationJournal
     {
         ArgumentOutOfRangeException.ThrowIfNegative(after);
 
-        // StackExchange.Redis multiplexes one connection and has no blocking XREAD, so: XRANGE, then wait for PUBLISH or a 1 s poll.
-        var appended = new AppendSignal();
-        Action<RedisChannel, RedisValue> handler = (_, _) => appended.Pulse();
+        // StackExchange.Redis multiplexes one connection and has no blocking XREAD, so: take this node's own appends as
+        // they are acknowledged, read the stream (XRANGE) when another node says it appended, and poll every second in
+        // case a notification was lost.
+        Action<RedisChannel, RedisValue> handler = (_, message) =>
+        {
+            if (!IsOwnNotification(message))
+            {
+                RequestRead();
+            }
+        };
         var subscriber = _redis.GetSubscriber();
 
         // Subscribed before the first read, so an entry appended between the read and the wait still wakes us.
@@ -40,21 +47,39 @@ public sealed partial class RedisDeclarationJournal
         try
         {
             var last = after;
+            var read = true;
             while (true)
             {
                 ct.ThrowIfCancellationRequested();
-                var wake = appended.Next;
-                var page = await ReadPageAsync(last, TailPage).ConfigureAwait(false);
-                foreach (var entry in page)
+                var wake = _appended.Next;
+                var requests = Interlocked.Read(ref _readRequests);
+                while (_own.TryGet(last + 1, out var own))
                 {
-                    yield return entry;
-                    last = entry.Sequence;
+                    yield return ToEntry(own);
+                    last = own.Sequence;
                 }
 
-                if (page.Count < TailPage)
+                // Own entries beyond one that is not here: another node's entry (its notification may be late or lost) or
+                // one whose answer was lost, between them; the stream has it.
+                if (read || _own.Highest > last)
                 {
-                    await WaitForAppendAsync(wake, ct).ConfigureAwait(false);
+                    var page = await ReadPageAsync(last, TailPage).ConfigureAwait(false);
+                    foreach (var entry in page)
+                    {
+                        yield return entry;
+                        last = entry.Sequence;
+                    }
+
+                    if (page.Count == TailPage)
+                    {
+                        continue; // more to read now
+                    }
                 }
+
+                // Read the stream next if another node appended (or an own answer was lost) since `requests` was taken, or
+                // if a second passed without news; an own append alone is found in OwnAppends.
+                var woken = await WaitForAppendAsync(wake, ct).ConfigureAwait(false);
+                read = !woken || Interlocked.Read(ref _readRequests) != requests;
             }
         }
         finally
@@ -64,15 +89,42 @@ public sealed partial class RedisDeclarationJournal
         }
     }
 
-    private static async Task WaitForAppendAsync(Task wake, CancellationToken ct)
+    /// <summary>Keeps what this node has just appended for its own tails and wakes them.</summary>
+    private void KeepOwn(List<StoredEntry> entries)
+    {
+        if (entries.Count > 0)
+        {
+            _own.Add(entries);
+            _appended.Pulse();
+        }
+    }
+
+    /// <summary>Tells this node's tails to read the stream: another node appended, or an own append may be stored unseen.</summary>
+    private void RequestRead()
+    {
+        Interlocked.Increment(ref _readRequests);
+        _appended.Pulse();
+    }
+
+    /// <summary>Notifications are "&lt;sequence&gt; &lt;node&gt;"; one without a node (an older node's) counts as another node's.</summary>
+    private bool IsOwnNotification(RedisValue message)
+    {
+        var text = (string?)message;
+        var space = text?.IndexOf(' ', StringComparison.Ordinal) ?? -1;
+        return space >= 0 && text.AsSpan(space + 1).SequenceEqual(_nodeId);
+    }
+
+    /// <summary>True when woken, false when the fallback poll's second passed first.</summary>
+    private static async Task<bool> WaitForAppendAsync(Task wake, CancellationToken ct)
     {
         try
         {
             await wake.WaitAsync(FallbackPoll, ct).ConfigureAwait(false);
+            return true;
         }
         catch (TimeoutException)
         {
-            // The fallback poll: read again even though no notification came.
+            return false;
         }
     }
 
@@ -93,15 +145,21 @@ public sealed partial class RedisDeclarationJournal
     {
         var id = (string)entry.Id!;
         var sequence = long.Parse(id.AsSpan(id.IndexOf('-', StringComparison.Ordinal) + 1), CultureInfo.InvariantCulture);
-        var constituency = (string)entry["constituency"]!;
-        var recordedAt = DateTimeOffset.ParseExact((string)entry["recordedAt"]!, "O", CultureInfo.InvariantCulture);
-        return (string?)entry["kind"] switch
+        var kind = (string?)entry["kind"];
+        var payload = kind == StatusKind ? entry["status"] : entry["body"];
+        return ToEntry(new StoredEntry(sequence, kind ?? "", (string)entry["constituency"]!, (string)entry["recordedAt"]!, (string)payload!));
+    }
+
+    private static JournalEntry ToEntry(StoredEntry stored)
+    {
+        var recordedAt = DateTimeOffset.ParseExact(stored.RecordedAt, "O", CultureInfo.InvariantCulture);
+        return stored.Kind switch
         {
-            "declaration" => new JournalEntry(
-                sequence, JournalEntryKind.Declaration, constituency, recordedAt, DeclarationJson.Parse((string)entry["body"]!), null),
-            "status" => new JournalEntry(
-                sequence, JournalEntryKind.Status, constituency, recordedAt, null, Enum.Parse<SeatStatus>((string)entry["status"]!, ignoreCase: true)),
-            var kind => throw new InvalidDataException($"journal entry {id} has an unknown kind '{kind}'"),
+            DeclarationKind => new JournalEntry(
+                stored.Sequence, JournalEntryKind.Declaration, stored.Constituency, recordedAt, DeclarationJson.Parse(stored.Payload), null),
+            StatusKind => new JournalEntry(
+                stored.Sequence, JournalEntryKind.Status, stored.Constituency, recordedAt, null, Enum.Parse<SeatStatus>(stored.Payload, ignoreCase: true)),
+            var kind => throw new InvalidDataException($"journal entry 0-{stored.Sequence} has an unknown kind '{kind}'"),
         };
     }
 }

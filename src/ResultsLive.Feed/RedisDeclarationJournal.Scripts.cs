@@ -4,14 +4,18 @@ namespace ResultsLive.Feed;
 // so two nodes racing for the same (seat, revision) are serialised here: one appends, the other sees its body.
 public sealed partial class RedisDeclarationJournal
 {
-    // KEYS: journal, seq, revisions, bodies. ARGV: channel, recordedAt, then four per declaration: seat key, revision,
-    // canonical body, constituency. Declarations are taken in order, each seeing the ones before it, exactly as if each
-    // were its own call. Returns one {outcome, sequence, current revision} per declaration, and publishes the last
-    // sequence once, if anything was appended.
+    // The stream entry's "kind" field.
+    private const string DeclarationKind = "declaration";
+    private const string StatusKind = "status";
+
+    // KEYS: journal, seq, revisions, bodies. ARGV: channel, recordedAt, node, then four per declaration: seat key,
+    // revision, canonical body, constituency. Declarations are taken in order, each seeing the ones before it, exactly as
+    // if each were its own call. Returns one {outcome, sequence, current revision} per declaration, and publishes
+    // "<last sequence> <node>" once, if anything was appended.
     private const string AppendDeclarationsScript = """
         local results = {}
         local last = nil
-        for i = 3, #ARGV, 4 do
+        for i = 4, #ARGV, 4 do
           local seat, revisionText, body = ARGV[i], ARGV[i + 1], ARGV[i + 2]
           local revision = tonumber(revisionText)
           local bodyKey = seat .. '#' .. revisionText
@@ -41,16 +45,16 @@ public sealed partial class RedisDeclarationJournal
           results[#results + 1] = answer
         end
         if last then
-          redis.call('PUBLISH', ARGV[1], last)
+          redis.call('PUBLISH', ARGV[1], last .. ' ' .. ARGV[3])
         end
         return results
         """;
 
-    // KEYS: journal, seq. ARGV: constituency, recordedAt, status, channel. Returns the sequence.
+    // KEYS: journal, seq. ARGV: constituency, recordedAt, status, channel, node. Returns the sequence.
     private const string AppendStatusScript = """
         local seq = redis.call('INCR', KEYS[2])
         redis.call('XADD', KEYS[1], '0-' .. seq, 'kind', 'status', 'constituency', ARGV[1], 'recordedAt', ARGV[2], 'status', ARGV[3])
-        redis.call('PUBLISH', ARGV[4], seq)
+        redis.call('PUBLISH', ARGV[4], seq .. ' ' .. ARGV[5])
         return seq
         """;
 }

@@ -13,7 +13,9 @@ namespace ResultsLive.Feed;
 /// <remarks>
 /// Keys share the hash tag <c>{electionId}</c> so they live in one cluster slot, which a multi-key script needs:
 /// <c>resultslive:{id}:journal</c> (the stream), <c>:seq</c> (last sequence), <c>:revisions</c> (seat -> highest revision),
-/// <c>:bodies</c> ("seat#revision" -> "sequence|canonical JSON"), and the pub/sub channel <c>:appended</c>.
+/// <c>:bodies</c> ("seat#revision" -> "sequence|canonical JSON"), and the pub/sub channel <c>:appended</c> ("last sequence
+/// node", after each append). A node's tail takes the node's own appends from memory (<see cref="OwnAppends"/>) and reads
+/// the stream for everything else.
 /// </remarks>
 public sealed partial class RedisDeclarationJournal : IDeclarationJournal
 {
@@ -23,6 +25,17 @@ public sealed partial class RedisDeclarationJournal : IDeclarationJournal
     private readonly TimeProvider _time;
     private readonly RedisKey[] _keys;
     private readonly RedisChannel _appendedChannel;
+
+    /// <summary>Names this node in its "appended" notifications, so its own tail can tell them from other nodes'.</summary>
+    private readonly string _nodeId = Guid.NewGuid().ToString("N");
+
+    private readonly OwnAppends _own = new();
+
+    /// <summary>Wakes this node's tails: on its own appends, and on another node's notification.</summary>
+    private readonly AppendSignal _appended = new();
+
+    /// <summary>Counts the reasons to read the stream (another node appended; an own append's answer was lost); a tail reads when it moves.</summary>
+    private long _readRequests;
 
     public RedisDeclarationJournal(IConnectionMultiplexer redis, string electionId, TimeProvider? time = null)
     {
@@ -53,11 +66,23 @@ public sealed partial class RedisDeclarationJournal : IDeclarationJournal
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(constituency);
         ct.ThrowIfCancellationRequested();
-        var reply = await Database.ScriptEvaluateAsync(
-            AppendStatusScript,
-            _keys,
-            [constituency, FormatTime(_time.GetUtcNow()), StatusName(status), _appendedChannel.ToString()]).ConfigureAwait(false);
-        return (long)reply;
+        var recordedAt = FormatTime(_time.GetUtcNow());
+        var name = StatusName(status);
+        long sequence;
+        try
+        {
+            var reply = await Database.ScriptEvaluateAsync(
+                AppendStatusScript, _keys, [constituency, recordedAt, name, _appendedChannel.ToString(), _nodeId]).ConfigureAwait(false);
+            sequence = (long)reply;
+        }
+        catch
+        {
+            RequestRead();
+            throw;
+        }
+
+        KeepOwn([new StoredEntry(sequence, StatusKind, constituency, recordedAt, name)]);
+        return sequence;
     }
 
     public async Task<JournalHealth> CheckAsync(CancellationToken ct)

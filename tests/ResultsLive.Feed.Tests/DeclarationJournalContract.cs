@@ -233,6 +233,72 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Tail_OwnAndOtherNodesAppendsMixed_YieldsExactlyWhatTheJournalHolds()
+    {
+        // The tail runs on the node that appends most of the entries (a node takes its own appends without reading them
+        // back), while the other node's appends land between them: one at a time, then in concurrent bursts.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var tailed = new List<JournalEntry>();
+        var total = 0;
+        var caughtUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tail = Task.Run(
+            async () =>
+            {
+                await foreach (var entry in Journal.TailAsync(0, stop.Token))
+                {
+                    lock (tailed)
+                    {
+                        tailed.Add(entry);
+                        if (tailed.Count == total)
+                        {
+                            caughtUp.TrySetResult();
+                        }
+                    }
+                }
+            },
+            Ct);
+
+        var seats = new (string Code, int[] Votes)[]
+        {
+            (AlphaNorth, [21_000, 14_000, 3_000, 1_000]), (BetaSouth, [20_000, 9_000, 6_000]),
+            (GammaVale, [20_000, 9_000, 6_000]), (DeltaFirth, [18_000, 15_000, 5_000]),
+        };
+        var appends = new List<Func<Task>>();
+        for (var i = 0; i < 48; i++)
+        {
+            var node = i % 3 == 2 ? OtherNode : Journal;
+            var (seat, votes) = seats[i % seats.Length];
+            var revision = (i / seats.Length) + 1;
+            int[] varied = [votes[0] + i, .. votes[1..]];
+            appends.Add(i % 5 == 4
+                ? () => node.AppendStatusAsync(seat, SeatStatus.Recount, Ct)
+                : () => node.AppendDeclarationAsync(Declare(Election, seat, revision, varied), Ct));
+        }
+
+        foreach (var append in appends.Take(12))
+        {
+            await append();
+        }
+
+        await Task.WhenAll(appends.Skip(12).Select(a => Task.Run(a, Ct)));
+        var stored = await ReadAllAsync(OtherNode);
+        lock (tailed)
+        {
+            total = stored.Count;
+            if (tailed.Count >= total)
+            {
+                caughtUp.TrySetResult();
+            }
+        }
+
+        await caughtUp.Task.WaitAsync(Ct);
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => tail);
+        Assert.Equal(stored.Select(Describe), tailed.Select(Describe));
+    }
+
+    [Fact]
     public async Task Tail_Cancelled_EndsWithCancellation()
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
@@ -366,6 +432,17 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
             _timeout.Dispose();
         }
     }
+
+    /// <summary>Every field of an entry, as text (a declaration's candidates are a list, which records compare by reference).</summary>
+    protected static string Describe(JournalEntry entry) =>
+        string.Join(
+            " | ",
+            entry.Sequence,
+            entry.Kind,
+            entry.Constituency,
+            entry.RecordedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            entry.Status,
+            entry.Declaration is { } d ? $"{d with { Candidates = [] }} {string.Join(", ", d.Candidates)}" : "");
 
     protected Task<List<JournalEntry>> ReadAllAsync(IDeclarationJournal? journal = null) =>
         (journal ?? Journal).ReadAfterAsync(0, 10_000, Ct).ToListAsync(Ct).AsTask();

@@ -44,6 +44,41 @@ public sealed class RedisDeclarationJournalTests(RedisFixture redis) : Declarati
     }
 
     [Fact]
+    public async Task Tail_OwnAppends_AreNotReadBackFromRedisButOtherNodesAppendsAre()
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var tail = Journal.TailAsync(0, stop.Token).GetAsyncEnumerator(stop.Token);
+        var next = tail.MoveNextAsync();
+        await Task.Delay(200, Ct); // the tail's first read has found nothing; it waits
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString + ",allowAdmin=true");
+        var server = admin.GetServer(admin.GetEndPoints()[0]);
+        var readsBefore = await StreamReadsAsync(server);
+
+        for (var i = 1; i <= 10; i++)
+        {
+            var sequence = i % 2 == 0
+                ? await Journal.AppendStatusAsync(AlphaNorth, SeatStatus.Counting, Ct)
+                : (await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, i, 21_000, 14_000, 3_000, i), Ct)).Sequence;
+            Assert.True(await next.AsTask().WaitAsync(Ct));
+            Assert.Equal(sequence, tail.Current.Sequence);
+            next = tail.MoveNextAsync();
+        }
+
+        var readsAfterOwn = await StreamReadsAsync(server);
+        var foreign = await OtherNode.AppendStatusAsync(BetaSouth, SeatStatus.Counting, Ct);
+        Assert.True(await next.AsTask().WaitAsync(Ct));
+        Assert.Equal((foreign, BetaSouth), (tail.Current.Sequence, tail.Current.Constituency));
+        next = tail.MoveNextAsync();
+
+        // INFO's own counters: ten own appends took no XRANGE (a quiet second's poll may add one), another node's took one.
+        Assert.InRange(readsAfterOwn - readsBefore, 0, 1);
+        Assert.InRange(await StreamReadsAsync(server) - readsAfterOwn, 1, 2);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next.AsTask());
+        await tail.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Append_Acknowledged_SurvivesRedisKilledAndRestartedOnItsDataDirectory()
     {
         await using var server = await RedisServer.StartAsync(Ct);
@@ -150,6 +185,21 @@ public sealed class RedisDeclarationJournalTests(RedisFixture redis) : Declarati
     public void Constructor_ElectionIdWithBraces_Throws()
     {
         Assert.Throws<ArgumentException>(() => new RedisDeclarationJournal(_connections[0], "ge{2024}"));
+    }
+
+    /// <summary>How many XRANGE commands the server has run (INFO commandstats).</summary>
+    private static async Task<long> StreamReadsAsync(IServer server)
+    {
+        var stats = await server.InfoAsync("commandstats");
+        var xrange = stats.SelectMany(g => g).FirstOrDefault(p => p.Key == "cmdstat_xrange").Value;
+        if (xrange is null)
+        {
+            return 0;
+        }
+
+        // "calls=12,usec=…"
+        var calls = xrange.Split(',')[0];
+        return long.Parse(calls["calls=".Length..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     protected override async Task<IDeclarationJournal> CreateNodeAsync()
