@@ -15,42 +15,55 @@ namespace ResultsLive.Web.Components.Controls;
 /// per result and shared by every page, like the hex map's bands.
 /// </summary>
 /// <remarks>
-/// A row's markup depends only on one immutable record (a <see cref="PartyStanding"/> of one snapshot, or a
-/// <see cref="SeatResult"/>), so it is cached against that record and dropped with it. A page then holds a few frames per
-/// row instead of a dozen, which is most of what an idle page costs the server, and diffing a row is one string
-/// comparison. Every value is HTML-encoded here, as Razor would have done.
+/// A row's markup depends only on one immutable record (a <see cref="Party"/>, a <see cref="PartyStanding"/> of one
+/// snapshot, or a <see cref="SeatResult"/>), so it is cached against that record and dropped with it. A page then holds a
+/// few frames per row instead of a dozen, which is most of what an idle page costs the server, and diffing a row is one
+/// string comparison. What never changes (a party's cell) is apart from what does (its figures), so a declaration sends
+/// each open page only the figures that moved. Every value is HTML-encoded here, as Razor would have done.
 /// </remarks>
 public static class ResultsMarkup
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+    private static readonly ConditionalWeakTable<Party, string> PartyHeaders = new();
+    private static readonly ConditionalWeakTable<Party, string> PartyTags = new();
     private static readonly ConditionalWeakTable<PartyStanding, string> SeatRows = new();
     private static readonly ConditionalWeakTable<PartyStanding, string> ShareRows = new();
     private static readonly ConditionalWeakTable<SeatResult, string> LatestItems = new();
     private static readonly ConditionalWeakTable<SeatResult, string> GainItems = new();
 
-    /// <summary>Party, seats, gains, losses and net: the cells of one row of the seats table.</summary>
-    public static MarkupString SeatsRow(PartyStanding party)
+    /// <summary>
+    /// The party cell that starts a row of the seats or vote-share table. It never changes, so it is kept apart from the
+    /// figures: a declaration then resends a row's numbers to every open page, not its party tag as well.
+    /// </summary>
+    public static MarkupString PartyHeader(Party party)
     {
         ArgumentNullException.ThrowIfNull(party);
-        return new MarkupString(SeatRows.GetValue(party, static p => new StringBuilder()
-            .Append("<th scope=\"row\">").Append(PartyTagHtml(p.Party, showName: true)).Append("</th>")
-            .Append(Culture, $"<td class=\"num seats-won\">{p.Seats}</td>")
-            .Append(Culture, $"<td class=\"num\">{p.Gains}</td>")
-            .Append(Culture, $"<td class=\"num\">{p.Losses}</td>")
-            .Append(Culture, $"<td class=\"num change {Format.Trend(p.Net)}\">{Format.WithSign(p.Net)}</td>")
-            .ToString()));
+        return new MarkupString(PartyHeaders.GetValue(party, static p => $"<th scope=\"row\">{PartyTagHtml(p, showName: true)}</th>"));
     }
 
-    /// <summary>Party, votes, share and change in share: the cells of one row of the vote-share table.</summary>
-    public static MarkupString ShareRow(PartyStanding party)
+    /// <summary>Seats, gains, losses and net: the figures of one row of the seats table.</summary>
+    public static MarkupString SeatsFigures(PartyStanding party)
     {
         ArgumentNullException.ThrowIfNull(party);
-        return new MarkupString(ShareRows.GetValue(party, static p => new StringBuilder()
-            .Append("<th scope=\"row\">").Append(PartyTagHtml(p.Party, showName: true)).Append("</th>")
-            .Append(Culture, $"<td class=\"num\">{Format.Number(p.Votes)}</td>")
-            .Append(Culture, $"<td class=\"num share-value\">{Format.Percent(p.Share)}</td>")
-            .Append(Culture, $"<td class=\"num change {Format.Trend(p.ShareChange)}\">{Format.Change(p.ShareChange, "–")}</td>")
-            .ToString()));
+        return new MarkupString(SeatRows.GetValue(party, static p => string.Create(
+            Culture,
+            $"<td class=\"num seats-won\">{p.Seats}</td><td class=\"num\">{p.Gains}</td><td class=\"num\">{p.Losses}</td><td class=\"num change {Format.Trend(p.Net)}\">{Format.WithSign(p.Net)}</td>")));
+    }
+
+    /// <summary>Votes, share and change in share: the figures of one row of the vote-share table.</summary>
+    public static MarkupString ShareFigures(PartyStanding party)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        return new MarkupString(ShareRows.GetValue(party, static p => string.Create(
+            Culture,
+            $"<td class=\"num\">{Format.Number(p.Votes)}</td><td class=\"num share-value\">{Format.Percent(p.Share)}</td><td class=\"num change {Format.Trend(p.ShareChange)}\">{Format.Change(p.ShareChange, "–")}</td>")));
+    }
+
+    /// <summary>A party's tag and a number in bold, as in the projection: the tag is shared markup, so a new number resends only itself.</summary>
+    public static MarkupString PartyTag(Party party)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        return new MarkupString(PartyTags.GetValue(party, static p => PartyTagHtml(p)));
     }
 
     /// <summary>Time, seat, result and the one-line text: the inside of one entry of the latest results.</summary>
