@@ -66,11 +66,12 @@ export async function create(element) {
     const observer = new MutationObserver(() => {
         const now = read(element);
         if (now.options !== drawn.options || now.height !== drawn.height) {
-            // redrawPaths=false, animate=true: the chart is kept and morphs to the new options.
-            chart.updateOptions(prepare(JSON.parse(now.options), JSON.parse(now.series), now.height), false, true, false);
+            // redrawPaths=false, animate=false: the chart is kept and drawn with the new options at once.
+            chart.updateOptions(prepare(JSON.parse(now.options), JSON.parse(now.series), now.height), false, false, false);
         } else if (now.series !== drawn.series) {
-            // animate=true: bars move to their new length rather than redrawing, so nothing flickers.
-            chart.updateSeries(JSON.parse(now.series), true);
+            // animate=false: the same bars take their new lengths at once (an animated update keeps the main thread busy
+            // for its whole length, and the next declaration's render waits behind it).
+            chart.updateSeries(JSON.parse(now.series), false);
         }
         drawn = now;
     });

@@ -21,7 +21,7 @@ public sealed partial class Home : LiveComponentBase
         GainsBySnapshot.GetValue(snapshot, static s =>
             [.. s.Seats.OfType<SeatResult>().Where(r => r.IsGain).OrderByDescending(r => r.DeclaredAt).ThenBy(r => r.Constituency.Name, StringComparer.Ordinal)]);
 
-    /// <summary>The declared bar's fill. (Inline rather than a component: every component is render trees in every open page.)</summary>
-    private static string DeclaredWidth(NationalSnapshot national) =>
-        national.TotalSeats == 0 ? "0%" : (national.Declared * 100.0 / national.TotalSeats).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+    /// <summary>The declared bar's fill, 0 to 1. (Inline rather than a component: every component is render trees in every open page.)</summary>
+    private static string DeclaredFraction(NationalSnapshot national) =>
+        national.TotalSeats == 0 ? "0" : ((double)national.Declared / national.TotalSeats).ToString("0.####", CultureInfo.InvariantCulture);
 }
