@@ -114,13 +114,15 @@ internal static class LoadTest
 
             Console.WriteLine($"  latency with {circuits.Count} other circuits open ...");
             var before = circuits.Sum(c => c.RenderBatches);
+            var bytesBefore = circuits.Sum(c => c.RenderBatchBytes);
             var cpu = NodeCpu(node);
             var toolCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var crowded = await MeasureLatencyAsync(client, page, night, ref next, declarations);
             var crowdedCpu = (NodeCpu(node) - cpu).TotalMilliseconds / declarations;
             var crowdCpu = (Process.GetCurrentProcess().TotalProcessorTime - toolCpu).TotalMilliseconds / declarations;
             var batches = circuits.Sum(c => c.RenderBatches) - before;
-            Console.WriteLine($"  (the {circuits.Count} other circuits received {batches} render batches meanwhile)");
+            var batchBytes = circuits.Sum(c => c.RenderBatchBytes) - bytesBefore;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  (the {circuits.Count} other circuits received {batches} render batches meanwhile, {batchBytes / (double)Math.Max(1, batches) / 1024:0.0} KB each on average)"));
             foreach (var circuit in circuits)
             {
                 await circuit.DisposeAsync();

@@ -51,6 +51,7 @@ internal sealed partial class RawCircuit : IAsyncDisposable
     private Task _receiveLoop = Task.CompletedTask;
     private long _pingDue;
     private long _renderBatches;
+    private long _renderBatchBytes;
     private long _jsObjects;
     private int _disposed;
 
@@ -76,6 +77,9 @@ internal sealed partial class RawCircuit : IAsyncDisposable
     private delegate void MessageWriter<TArgs>(ref MessagePackWriter writer, TArgs args);
 
     public long RenderBatches => Interlocked.Read(ref _renderBatches);
+
+    /// <summary>The size of the render batch messages received, as on the wire (uncompressed: the server declines deflate).</summary>
+    public long RenderBatchBytes => Interlocked.Read(ref _renderBatchBytes);
 
     public static async Task<RawCircuit> OpenAsync(HttpClient http, Uri page, CancellationToken ct = default)
     {
@@ -284,6 +288,7 @@ internal sealed partial class RawCircuit : IAsyncDisposable
                 if (target.SequenceEqual("JS.RenderBatch"u8))
                 {
                     Interlocked.Increment(ref _renderBatches);
+                    Interlocked.Add(ref _renderBatchBytes, message.Length);
                     id = reader.ReadInt64();
                     return Reply.RenderCompleted;
                 }
