@@ -72,6 +72,9 @@ public sealed class WebNodeProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_URLS"] = Url.GetLeftPart(UriPartial.Authority);
+
+        // A load tool may run its own clients with inline socket completions; the node under test runs with the defaults.
+        start.Environment.Remove("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in _settings)
         {
