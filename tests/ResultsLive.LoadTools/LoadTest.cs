@@ -94,6 +94,8 @@ internal static class LoadTest
                 Console.WriteLine($"  {target,3} idle circuits: managed heap {managed / 1024.0 / 1024:0.00} MiB (large-object heap {largeObjects / 1024.0 / 1024:0.00} MiB), working set {workingSet / 1024.0 / 1024:0.0} MiB");
             }
 
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  an idle circuit was sent {circuits.Sum(c => c.RenderBatchBytes) / (double)Math.Max(1, circuits.Count) / 1024:0.0} KB of render batches to draw the page ({circuits.Sum(c => c.RenderBatches) / (double)Math.Max(1, circuits.Count):0.0} batches)"));
             if (memoryOnly)
             {
                 var perCircuit = (memory[^1].Managed - memory[0].Managed) / (double)Math.Max(1, memory[^1].Circuits - memory[0].Circuits);
