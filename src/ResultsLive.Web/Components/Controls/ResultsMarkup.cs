@@ -59,8 +59,11 @@ public static class ResultsMarkup
             $"<td class=\"num\">{Format.Number(p.Votes)}</td><td class=\"num share-value\">{Format.Percent(p.Share)}</td><td class=\"num change {Format.Trend(p.ShareChange)}\">{Format.Change(p.ShareChange, "–")}</td>")));
     }
 
-    /// <summary>A party's tag and a number in bold, as in the projection: the tag is shared markup, so a new number resends only itself.</summary>
-    public static MarkupString PartyTag(Party party)
+    /// <summary>
+    /// <see cref="PartyTag.For"/>'s markup as one shared string, for the scoreboard every reader has open: one frame per
+    /// use instead of a dozen, and never resent while the party stays in its place (the projection's numbers beside it are).
+    /// </summary>
+    public static MarkupString PartyTagMarkup(Party party)
     {
         ArgumentNullException.ThrowIfNull(party);
         return new MarkupString(PartyTags.GetValue(party, static p => PartyTagHtml(p)));
