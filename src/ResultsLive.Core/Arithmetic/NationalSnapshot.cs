@@ -37,7 +37,8 @@ public sealed record NationalSnapshot(
     Swing? Swing,
     Projection Projection,
     BaselineKind BaselineKind,
-    string BaselineName)
+    string BaselineName,
+    ExitPoll? ExitPoll)
 {
     public PartyStanding? Party(string code) =>
         Parties.FirstOrDefault(p => string.Equals(p.Party.Code, code, StringComparison.OrdinalIgnoreCase));

@@ -90,6 +90,9 @@ public sealed class NationalTally
 
     public int Declared { get; private set; }
 
+    /// <summary>The latest exit poll, or null before one is entered; snapshots carry it beside the declared seats.</summary>
+    public ExitPoll? ExitPoll { get; private set; }
+
     public SeatResult? Seat(string code) => _election.ConstituencyIndex(code) is var i and >= 0 ? _seats[i] : null;
 
     public SeatResult? SeatAt(int index) => _seats[index];
@@ -116,6 +119,9 @@ public sealed class NationalTally
         _seats[index] = result;
         Accumulate(index, result, +1);
     }
+
+    /// <summary>Sets the exit poll; a revision replaces the one before it whole.</summary>
+    public void SetExitPoll(ExitPoll? exitPoll) => ExitPoll = exitPoll;
 
     /// <summary>Takes a seat's result back out of the totals (it is awaiting a declaration again).</summary>
     public void Remove(string code)
@@ -160,7 +166,8 @@ public sealed class NationalTally
             HeadlineSwing(),
             Project(),
             _election.Baseline.Kind,
-            _election.Baseline.Name);
+            _election.Baseline.Name,
+            ExitPoll);
     }
 
     /// <summary>
