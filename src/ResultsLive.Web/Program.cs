@@ -1,5 +1,6 @@
 using ResultsLive.Web.Api;
 using ResultsLive.Web.Configuration;
+using ResultsLive.Web.Graphics;
 using ResultsLive.Web.Hubs;
 using ResultsLive.Web.Public;
 using ResultsLive.Web.Shared;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddResultsLive();
 builder.AddResultsHub();
 builder.AddResultsLiveSurfaces();
+builder.AddResultsLiveGraphics();
 builder.Services.AddProblemDetails();
 
 // Names and other text from ingest are echoed in problem details: escape markup there too, not only in pages.
@@ -28,12 +30,14 @@ app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReE
 // Routing after the status code pages, so the not-found page's re-execution is routed afresh.
 app.UseRouting();
 app.UseAntiforgery();
+app.UseGraphicsTemplateAccess();
 app.MapStaticAssets();
 
 app.MapOpenApi();
 app.MapResultsHealth();
 app.MapResultsApi();
 app.MapHub<ResultsHub>(ResultsHub.Path);
+app.MapResultsLiveGraphics();
 app.MapResultsLiveSurfaces();
 
 app.Run();
