@@ -40,7 +40,7 @@ public static class GraphicsTemplates
         new("seat-full", "Seat in full", TemplateData.Seat, [GraphicsLayer.FullFrame], Paged: false, "F2"),
         new("scoreboard", "Scoreboard", TemplateData.National, [GraphicsLayer.FullFrame], Paged: false, "F3"),
         new("gains", "Gains board", TemplateData.Gains, [GraphicsLayer.FullFrame], Paged: true, "F4"),
-        new("swing", "Swing", TemplateData.National, [GraphicsLayer.FullFrame, GraphicsLayer.LowerThird], Paged: false, "F5"),
+        new("swing", "Swing", TemplateData.National, [GraphicsLayer.FullFrame], Paged: false, "F5"),
         new("ticker", "Ticker", TemplateData.Declarations, [GraphicsLayer.Ticker], Paged: false, "F6"),
         new("bug", "Bug (N of 650)", TemplateData.National, [GraphicsLayer.Bug], Paged: false, "F7"),
     ];
