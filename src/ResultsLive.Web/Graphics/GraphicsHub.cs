@@ -15,12 +15,17 @@ public sealed class GraphicsHub(OutputKeys keys, ChannelStates states, OutputCon
 
     public static string Group(string channel) => "graphics:" + channel.ToLowerInvariant();
 
-    /// <summary>Joins <paramref name="channel"/> as a program or preview output; refused (and logged) without its output key.</summary>
+    /// <summary>Joins <paramref name="channel"/> as a program, preview or monitor output; refused (and logged) without its output key.</summary>
     public async Task<OutputSnapshot> Join(string channel, string key, string role)
     {
         var from = Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString();
         var canonical = keys.Check(channel, key, from) ?? throw new HubException("unknown channel or output key");
-        var outputRole = string.Equals(role, "preview", StringComparison.OrdinalIgnoreCase) ? OutputRole.Preview : OutputRole.Program;
+        var outputRole = role?.ToLowerInvariant() switch
+        {
+            "preview" => OutputRole.Preview,
+            "monitor" => OutputRole.Monitor,
+            _ => OutputRole.Program,
+        };
 
         // Join first, then read: a change between the two is both in the snapshot and pushed (versions sort it out), never in neither.
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(canonical)).ConfigureAwait(false);

@@ -2,11 +2,15 @@ using System.Collections.Concurrent;
 
 namespace ResultsLive.Web.Graphics;
 
-/// <summary>Whether an output page shows the program (what is on air) or the preview (what a Take would put on air).</summary>
+/// <summary>
+/// Whether an output page shows the program (what is on air) or the preview (what a Take would put on air); a monitor is the
+/// console's own view of the program, not counted as a playout output.
+/// </summary>
 public enum OutputRole
 {
     Program,
     Preview,
+    Monitor,
 }
 
 /// <summary>
@@ -39,6 +43,7 @@ public sealed class OutputConnections
     /// <summary>How many program and preview pages of each channel this node serves.</summary>
     public IReadOnlyDictionary<string, OutputCount> Counts() =>
         _connections.Values
+            .Where(c => c.Role != OutputRole.Monitor)
             .GroupBy(c => c.Channel, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(
                 g => g.Key,

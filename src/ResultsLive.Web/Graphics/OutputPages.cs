@@ -25,8 +25,8 @@ public static class OutputPages
 
     public static IEndpointRouteBuilder MapOutputPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Output, (string channel, string? key, HttpContext context, OutputKeys keys, LiveResults live) =>
-            Page(channel, key, OutputRole.Program, context, keys, live)).ExcludeFromDescription();
+        app.MapGet(Output, (string channel, string? key, string? monitor, HttpContext context, OutputKeys keys, LiveResults live) =>
+            Page(channel, key, monitor == "1" ? OutputRole.Monitor : OutputRole.Program, context, keys, live)).ExcludeFromDescription();
         app.MapGet(Preview, (string channel, string? key, HttpContext context, OutputKeys keys, LiveResults live) =>
             Page(channel, key, OutputRole.Preview, context, keys, live)).ExcludeFromDescription();
         return app;
@@ -43,6 +43,7 @@ public static class OutputPages
 
         var mode = live.Current.Mode;
         var roleName = role == OutputRole.Preview ? "preview" : "program";
+        var joinAs = role.ToString().ToLowerInvariant();
         var root = context.Request.PathBase.Value ?? "";
         var mark = mode is "test" or "demo" ? $"<div class=\"rl-mode-mark\" data-mode=\"{mode}\">{mode.ToUpperInvariant()}</div>" : "";
         var html = $"""
@@ -53,7 +54,7 @@ public static class OutputPages
             <title>{WebUtility.HtmlEncode(canonical)} {roleName} · ResultsLive</title>
             <link rel="stylesheet" href="{root}/graphics/runtime/output.css">
             </head>
-            <body data-channel="{WebUtility.HtmlEncode(canonical)}" data-role="{roleName}" data-hub="{root}{GraphicsHub.Path}" data-templates="{root}{GraphicsTemplates.Path}">
+            <body data-channel="{WebUtility.HtmlEncode(canonical)}" data-role="{roleName}" data-join="{joinAs}" data-hub="{root}{GraphicsHub.Path}" data-templates="{root}{GraphicsTemplates.Path}">
             <div id="stage"></div>
             {mark}
             <script src="{root}/graphics/runtime/hub.js"></script>

@@ -14,6 +14,7 @@
   var body = document.body;
   var channel = body.getAttribute('data-channel');
   var role = body.getAttribute('data-role');
+  var joinAs = body.getAttribute('data-join') || role;
   var hubPath = body.getAttribute('data-hub');
   var templates = body.getAttribute('data-templates');
   var key = '';
@@ -213,7 +214,7 @@
       retry();
     };
     hub.start().then(function () {
-      return hub.invoke('Join', channel, key, role);
+      return hub.invoke('Join', channel, key, joinAs);
     }).then(function (snapshot) {
       attempt = 0;
       state.connected = true;
