@@ -273,7 +273,7 @@ internal static class LoadTest
             $"      of which ingest (POST acknowledged, i.e. journal append + projection applied): p50 {Percentile(run.Ack, 0.5):0.0} ms, p99 {Percentile(run.Ack, 0.99):0.0} ms"));
     }
 
-    private static double Percentile(List<double> values, double p)
+    internal static double Percentile(List<double> values, double p)
     {
         if (values.Count == 0)
         {
@@ -292,7 +292,7 @@ internal static class LoadTest
 
     private static double NowMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
 
-    private static async Task<string> PublishAsync(string repository, string output)
+    internal static async Task<string> PublishAsync(string repository, string output)
     {
         Console.WriteLine($"Publishing the web app (Release) to {output} ...");
         var info = new ProcessStartInfo("dotnet", ["publish", Path.Combine(repository, "src", "ResultsLive.Web"), "-c", "Release", "-o", output, "--nologo", "-v", "q"])
@@ -304,7 +304,7 @@ internal static class LoadTest
         return publish.ExitCode == 0 ? output : throw new InvalidOperationException("dotnet publish failed");
     }
 
-    private static string Repository()
+    internal static string Repository()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

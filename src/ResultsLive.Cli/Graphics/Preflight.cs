@@ -102,7 +102,11 @@ public sealed class Preflight(Uri node, string chromium, TextWriter progress)
         return new PreflightReport(renders, seats.Count, problems);
     }
 
-    private async Task<int> RenderAsync(IBrowser browser, string template, IEnumerable<(string Subject, string Json)> items, List<PreflightProblem> problems, CancellationToken ct)
+    /// <summary>
+    /// Renders <paramref name="template"/> with each item's data (any JSON: a seat, the nation, rows) and adds what is wrong to
+    /// <paramref name="problems"/>; returns how many it rendered. For checking data of one's own, beside <see cref="RunAsync"/>.
+    /// </summary>
+    public async Task<int> RenderAsync(IBrowser browser, string template, IEnumerable<(string Subject, string Json)> items, List<PreflightProblem> problems, CancellationToken ct)
     {
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } }).ConfigureAwait(false);
         var errors = new List<string>();

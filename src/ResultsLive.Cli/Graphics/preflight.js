@@ -39,6 +39,18 @@
     return null;
   }
 
+  // The characters the embedded font's faces declare (their unicode-range): a character outside them has no glyph of ours,
+  // whether a system font then draws it (Chromium says which, checked from outside) or nothing does (a box on air).
+  const ranges = [];
+  document.fonts.forEach(face => {
+    if (face.family.replace(/["']/g, '') !== 'RL Noto Sans') return;
+    face.unicodeRange.split(',').forEach(part => {
+      const m = /U\+([0-9A-F]+)(?:-([0-9A-F]+))?/i.exec(part.trim());
+      if (m) ranges.push([parseInt(m[1], 16), parseInt(m[2] || m[1], 16)]);
+    });
+  });
+  const covered = code => ranges.some(r => code >= r[0] && code <= r[1]);
+
   function label(el) {
     const text = (el.textContent || '').trim();
     return text.length > 60 ? text.slice(0, 60) + '…' : text;
@@ -74,6 +86,10 @@
     const r = range.getBoundingClientRect();
     if (r.width > 0 && (r.left < SAFE.left - 0.5 || r.top < SAFE.top - 0.5 || r.right > SAFE.right + 0.5 || r.bottom > SAFE.bottom + 0.5)) {
       problems.push({ check: 'safe-area', text: label(el), detail: `text at ${r.left.toFixed(0)},${r.top.toFixed(0)}-${r.right.toFixed(0)},${r.bottom.toFixed(0)}` });
+    }
+    const missing = Array.from(node.nodeValue).filter(ch => ch.trim() && !covered(ch.codePointAt(0)));
+    if (missing.length > 0) {
+      problems.push({ check: 'font', text: label(el), detail: `no glyph in the embedded font for ${missing.map(ch => 'U+' + ch.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')).join(' ')}` });
     }
     if (seen.has(el)) continue;
     seen.add(el);

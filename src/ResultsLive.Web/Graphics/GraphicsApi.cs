@@ -65,7 +65,8 @@ public static class GraphicsApi
         .ProducesValidationProblem(StatusCodes.Status404NotFound)
         .ProducesValidationProblem(StatusCodes.Status409Conflict)
         .ProducesValidationProblem(StatusCodes.Status415UnsupportedMediaType)
-        .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+        .ProducesValidationProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<IResult> GetChannelAsync(string channel, ChannelStates states, CasparCgPlayout playout, Feed.LiveResults live, CancellationToken ct)
     {
@@ -132,6 +133,7 @@ public static class GraphicsApi
             {
                 404 => "Not found",
                 409 => "Nothing to do that to",
+                503 => "Shared state unreachable",
                 _ => "The graphics command is not valid",
             };
             return ApiProblems.Status(outcome.Status, title, problem.Field, problem.Reason);

@@ -63,7 +63,7 @@ public sealed partial class GraphicsControl(
 
         var seat = template.NeedsSeat ? snapshot.Election.FindConstituency(constituency!.Trim())!.Code : null;
         var item = new GraphicsItem(NewId(), template.Id, seat, snapshot.Sequence, data, time.GetUtcNow(), actor);
-        return await CommitAsync(id, "cue", actor, state =>
+        return await SharedAsync(id, "cue", actor, state =>
         {
             var changes = new Dictionary<GraphicsLayer, LayerState> { [layer] = state[layer] with { Cued = item } };
 
@@ -98,7 +98,7 @@ public sealed partial class GraphicsControl(
         }
 
         var now = time.GetUtcNow();
-        return await CommitAsync(id, "take", actor, state =>
+        return await SharedAsync(id, "take", actor, state =>
         {
             var taking = GraphicsLayers.All.Where(l => (layer is null || l == layer) && state[l].Cued is not null).ToList();
             if (taking.Count == 0)
@@ -130,7 +130,7 @@ public sealed partial class GraphicsControl(
         }
 
         var snapshot = live.Current;
-        return await CommitAsync(id, "update", actor, state =>
+        return await SharedAsync(id, "update", actor, state =>
         {
             var changes = new Dictionary<GraphicsLayer, LayerState>();
             foreach (var l in GraphicsLayers.All.Where(l => layer is null || l == layer))
@@ -175,7 +175,7 @@ public sealed partial class GraphicsControl(
             return Rejected(id, 409, "layer", "no paged graphic is on air");
         }
 
-        return await CommitAsync(id, "next", actor, state =>
+        return await SharedAsync(id, "next", actor, state =>
         {
             var paging = GraphicsLayers.All.Where(l => (layer is null || l == layer) && IsPaged(state[l].OnAir)).ToList();
             return paging.Count == 0 ? null : state.With(paging.ToDictionary(l => l, l => state[l] with { Page = state[l].Page + 1 }));
@@ -200,6 +200,28 @@ public sealed partial class GraphicsControl(
                 var shown = GraphicsLayers.All.Where(l => state[l].OnAir is not null).ToList();
                 return shown.Count == 0 ? null : state.With(shown.ToDictionary(l => l, l => state[l] with { OnAir = null, Page = 0 }));
             }, cut: true, ct);
+
+    /// <summary>A command that needs the shared state: refused, with the reason, while Redis cannot be reached.</summary>
+    private async Task<GraphicsOutcome> SharedAsync(string channel, string action, string actor, Func<ChannelState, ChannelState?> change, bool cut, CancellationToken ct)
+    {
+        try
+        {
+            return await CommitAsync(channel, action, actor, change, cut, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUnreachable(ex))
+        {
+            LogRefusedWithoutRedis(action, channel, ex);
+            return Rejected(channel, 503, "channel", $"Redis is unreachable: nothing was {Past(action)}. Out and Clear still reach this node's outputs");
+        }
+    }
+
+    private static string Past(string action) => action switch
+    {
+        "cue" => "cued",
+        "take" => "taken",
+        "update" => "updated",
+        _ => "paged",
+    };
 
     private async Task<GraphicsOutcome> PanicAsync(string channel, string action, string actor, Func<ChannelState, ChannelState?> change, bool cut, CancellationToken ct)
     {
@@ -334,6 +356,9 @@ public sealed partial class GraphicsControl(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Graphics {Action} on {Channel} while Redis is unreachable: sent to this node's outputs, retrying until Redis has it")]
     private partial void LogPanicWithoutRedis(string action, string channel, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Graphics {Action} on {Channel} refused: Redis is unreachable")]
+    private partial void LogRefusedWithoutRedis(string action, string channel, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The graphics backplane failed for {Channel}; sent to this node's outputs only")]
     private partial void LogBackplaneFailed(string channel, Exception exception);

@@ -48,6 +48,7 @@ public sealed partial class RedisChannelStateStore : IChannelStateStore, IDispos
 
     public async Task<ChannelState> GetAsync(string channel, CancellationToken ct)
     {
+        ThrowIfUnreachable();
         await _subscribed.Value.ConfigureAwait(false);
         var json = await _redis.GetDatabase().HashGetAsync(Key(channel), "state").ConfigureAwait(false);
         return json.IsNullOrEmpty ? ChannelState.Empty(channel) : Deserialize(json!);
@@ -56,6 +57,7 @@ public sealed partial class RedisChannelStateStore : IChannelStateStore, IDispos
     public async Task<ChannelState> UpdateAsync(string channel, Func<ChannelState, ChannelState?> change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(change);
+        ThrowIfUnreachable();
         await _subscribed.Value.ConfigureAwait(false);
         var database = _redis.GetDatabase();
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -99,6 +101,18 @@ public sealed partial class RedisChannelStateStore : IChannelStateStore, IDispos
                 LogUnreadable(ex);
             }
         });
+    }
+
+    /// <summary>
+    /// Fails at once while the connection is down, rather than queueing the command until Redis's timeout: a panic Out must
+    /// fall back to this node's outputs now, not in five seconds.
+    /// </summary>
+    private void ThrowIfUnreachable()
+    {
+        if (!_redis.IsConnected)
+        {
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "Redis is unreachable", null, CommandStatus.Unknown);
+        }
     }
 
     private RedisKey Key(string channel) => _prefix + "channel:" + channel.ToLowerInvariant();

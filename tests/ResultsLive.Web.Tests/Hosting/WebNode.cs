@@ -25,9 +25,17 @@ public sealed class WebNode : WebApplicationFactory<Program>
 
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
-    /// <summary>The 2024 general election from the Library's files, in test mode.</summary>
-    public static WebNode For2024(string? redis = null) =>
-        Start(SharedData.Election2024Settings(redis ?? "", ApiKey).ToDictionary(s => s.Key, string? (s) => s.Value));
+    /// <summary>The 2024 general election from the Library's files, in test mode, with any <paramref name="settings"/> added.</summary>
+    public static WebNode For2024(string? redis = null, IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    {
+        var all = SharedData.Election2024Settings(redis ?? "", ApiKey).ToDictionary(s => s.Key, string? (s) => s.Value);
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        return Start(all);
+    }
 
     /// <summary>The demo night, as <c>dotnet run</c> shows it, compressed to <paramref name="duration"/>.</summary>
     public static WebNode ForDemo(TimeSpan duration, int seats = 650) => Start(new()

@@ -47,14 +47,14 @@ public sealed partial class CasparCgPlayout(IOptions<GraphicsOptions> options, I
             }
             else if (now.OnAir is { } item && (was.OnAir is null || was.OnAir.Id != item.Id))
             {
-                commands.Add([Amcp.Add(channel, video, caspar.TemplatePath.TrimEnd('/') + "/" + item.Template, item.Data), Amcp.Play(channel, video)]);
+                commands.Add([Amcp.Add(channel, video, caspar.TemplatePath.TrimEnd('/') + "/" + item.Template, Data(item.Data)), Amcp.Play(channel, video)]);
             }
             else if (now.OnAir is { } same && was.OnAir is { } shown)
             {
                 var layerCommands = new List<string>();
                 if (!string.Equals(same.Data, shown.Data, StringComparison.Ordinal))
                 {
-                    layerCommands.Add(Amcp.Update(channel, video, same.Data));
+                    layerCommands.Add(Amcp.Update(channel, video, Data(same.Data)));
                 }
 
                 for (var page = was.Page; page < now.Page; page++)
@@ -91,7 +91,17 @@ public sealed partial class CasparCgPlayout(IOptions<GraphicsOptions> options, I
             return [];
         }
 
-        return await SendAsync(channel, caspar, [[Amcp.Update(caspar.Channel, layer.CasparLayer(), data)]], ct).ConfigureAwait(false);
+        return await SendAsync(channel, caspar, [[Amcp.Update(caspar.Channel, layer.CasparLayer(), Data(data))]], ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// CasparCG passes data to a template only when it starts with <c>{</c> or <c>&lt;</c> (anything else names a saved dataset),
+    /// so rows (the gains, the ticker) travel as <c>{"rows": [...]}</c>, which the templates' runtime unwraps.
+    /// </summary>
+    public static string Data(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return json.StartsWith('[') ? "{\"rows\":" + json + "}" : json;
     }
 
     public async ValueTask DisposeAsync()

@@ -22,11 +22,14 @@ export function start(dotnet) {
         dotnet.invokeMethodAsync("OnKey", event.key, event.shiftKey);
     };
     document.addEventListener("keydown", handler);
+    // Says the hotkeys are live (tests wait for it; a page still loading has none).
+    document.body.dataset.hotkeys = "on";
 }
 
 export function stop() {
     if (handler) {
         document.removeEventListener("keydown", handler);
         handler = null;
+        delete document.body.dataset.hotkeys;
     }
 }

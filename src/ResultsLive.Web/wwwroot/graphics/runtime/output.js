@@ -121,6 +121,8 @@
         }
         layer.shown = slot;
         slot.played = true;
+        // Says how it came on (a take animates it in; a page rebuilding what is already on air shows it as it was).
+        slot.frame.setAttribute('data-shown', instant ? 'instant' : 'animated');
         call(slot, instant ? 'rlShowNow' : 'play');
         while (slot.page < page) {
           call(slot, 'next');

@@ -230,6 +230,8 @@
       }
     }
     if (value === null || typeof value !== 'object') { return; }
+    // Rows arrive wrapped as {"rows": [...]} from CasparCG, which passes only data that starts with { or < to a template.
+    if (!Array.isArray(value) && Array.isArray(value.rows) && Object.keys(value).length === 1) { value = value.rows; }
     apply(value);
   };
 
