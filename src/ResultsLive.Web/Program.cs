@@ -32,6 +32,7 @@ app.MapStaticAssets();
 app.MapOpenApi();
 app.MapResultsHealth();
 app.MapResultsApi();
+app.MapAnalysisApi();
 app.MapHub<ResultsHub>(ResultsHub.Path);
 // No per-message deflate on the pages' sockets (Blazor's default is to compress when the browser offers, as browsers do).
 // Measured with infra/scripts/measure-pages.sh and 100 pages open: compressing every page's render batch on every
