@@ -73,6 +73,16 @@ internal sealed class ProjectionModel
 
     private double[]? _exitPollLevel;
 
+    // Each party's fit, rewritten by every projection (one writer owns the tally): flat, so a projection allocates little.
+    private readonly bool[] _fitted;
+    private readonly double[] _beta;
+    private readonly double[] _covariance;
+    private readonly double[] _variance;
+    private readonly double[] _residual;
+    private readonly double[] _effect;
+    private readonly double[] _weight;
+    private readonly double[] _column;
+
     public ProjectionModel(Election election, SeatBaseline?[] baselines, int[][] contenders, int[] seatRegion, int regions)
     {
         _election = election;
@@ -108,6 +118,8 @@ internal sealed class ProjectionModel
         }
 
         _sums = new double[_parties * regions * Sums];
+        (_fitted, _beta, _covariance, _variance, _residual) = (new bool[_parties], new double[_parties * 3], new double[_parties * 9], new double[_parties], new double[_parties]);
+        (_effect, _weight, _column) = (new double[_parties * regions], new double[_parties * regions], new double[_parties * regions * 3]);
         _runnerUp = [.. baselines.Select(RunnerUp)];
     }
 
@@ -163,12 +175,20 @@ internal sealed class ProjectionModel
     /// <param name="averageChange">Each party's average change over the declared seats (uniform swing), for the prior slope without an exit poll.</param>
     public Projection Project(SeatResult?[] seats, int[] won, int declared, Func<int, double> averageChange)
     {
-        var fits = new PartyFit?[_parties];
-        for (var p = 0; p < _parties; p++)
+        // Only parties standing in an undeclared seat need a fit.
+        Array.Clear(_fitted);
+        for (var s = 0; s < seats.Length; s++)
         {
-            if (!_independent[p] && _meanShare[p] > 0)
+            if (seats[s] is null && _baselines[s] is not null)
             {
-                fits[p] = Fit(p, averageChange(p));
+                foreach (var p in _contenders[s])
+                {
+                    if (!_fitted[p] && !_independent[p] && _meanShare[p] > 0)
+                    {
+                        Fit(p, averageChange(p));
+                        _fitted[p] = true;
+                    }
+                }
             }
         }
 
@@ -194,13 +214,13 @@ internal sealed class ProjectionModel
             for (var i = 0; i < k; i++)
             {
                 var p = contenders[i];
-                if (fits[p] is { } fit)
+                if (_fitted[p])
                 {
                     var x = before[i] - _meanShare[p];
                     var z = p == _runnerUp[s] ? 1 : 0;
-                    share[i] = Math.Max(0, before[i] + fit.Predict(x, z, _seatRegion[s]));
-                    margin[i] = RangeZ * fit.Sd(x, z, _seatRegion[s]);
-                    noise[i] = fit.ResidualVariance;
+                    share[i] = Math.Max(0, before[i] + Predict(p, x, z, _seatRegion[s]));
+                    margin[i] = RangeZ * Sd(p, x, z, _seatRegion[s]);
+                    noise[i] = _residual[p];
                 }
                 else
                 {
@@ -327,7 +347,7 @@ internal sealed class ProjectionModel
         _sums[o + 9] += sign * y * y;
     }
 
-    private PartyFit Fit(int p, double averageChange)
+    private void Fit(int p, double averageChange)
     {
         var named = _exitPollLevel is { } levels && !double.IsNaN(levels[p]);
         var priorLevel = named ? _exitPollLevel![p] : 0;
@@ -335,69 +355,71 @@ internal sealed class ProjectionModel
 
         // Losers lose in proportion to what they had; gainers gain evenly; no tactical effect until the seats show one.
         var trend = named ? priorLevel : averageChange;
-        var prior = new[] { priorLevel, Math.Min(0, trend) / _meanShare[p], 0 };
-        var priorSd = new[] { levelSd, SlopeSd, RunnerUpSd };
+        Span<double> prior = [priorLevel, Math.Min(0, trend) / _meanShare[p], 0];
+        Span<double> priorSd = [levelSd, SlopeSd, RunnerUpSd];
 
         // Twice: the shrinkage weights are variance ratios, and the residual variance comes from the first fit.
-        var fit = Solve(p, prior, priorSd, ResidualSd * ResidualSd);
-        return Solve(p, prior, priorSd, fit.ResidualVariance);
+        Solve(p, prior, priorSd, ResidualSd * ResidualSd);
+        Solve(p, prior, priorSd, _residual[p]);
     }
 
-    /// <remarks>The national terms β = (level, slope, runner-up) and each region's effect, solved by eliminating the regions (each is one number).</remarks>
-    private PartyFit Solve(int p, double[] prior, double[] priorSd, double variance)
+    /// <remarks>
+    /// The national terms β = (level, slope, runner-up) and each region's effect, solved by eliminating the regions
+    /// (each is one number): M = K + Σ (S − s s' / d), v = K β₀ + Σ (Σuy − s Σy / d), with S the region's Σuu', s its first
+    /// column and d its seats plus the region's shrinkage weight.
+    /// </remarks>
+    private void Solve(int p, ReadOnlySpan<double> prior, ReadOnlySpan<double> priorSd, double variance)
     {
         var kRegion = variance / (RegionSd * RegionSd);
-        var m = new double[3, 3];
-        var v = new double[3];
+        Span<double> m = stackalloc double[9];
+        Span<double> v = stackalloc double[3];
+        m.Clear();
         double total = 0;
         for (var i = 0; i < 3; i++)
         {
-            m[i, i] = variance / (priorSd[i] * priorSd[i]);
-            v[i] = m[i, i] * prior[i];
+            m[(i * 3) + i] = variance / (priorSd[i] * priorSd[i]);
+            v[i] = m[(i * 3) + i] * prior[i];
         }
 
+        Span<double> moments = stackalloc double[9];
         for (var r = 0; r < _regions; r++)
         {
             var o = ((p * _regions) + r) * Sums;
             var d = _sums[o] + kRegion;
             total += _sums[o];
-            var s = Moments(o);
+            Moments(o, moments);
             for (var i = 0; i < 3; i++)
             {
                 for (var j = 0; j < 3; j++)
                 {
-                    m[i, j] += s[i, j] - (s[i, 0] * s[0, j] / d);
+                    m[(i * 3) + j] += moments[(i * 3) + j] - (moments[i * 3] * moments[j] / d);
                 }
 
-                v[i] += _sums[o + 6 + i] - (s[i, 0] * _sums[o + 6] / d);
+                v[i] += _sums[o + 6 + i] - (moments[i * 3] * _sums[o + 6] / d);
             }
         }
 
-        var inverse = Invert(m);
-        var beta = new double[3];
+        Span<double> inverse = stackalloc double[9];
+        Invert(m, inverse);
+        var beta = _beta.AsSpan(p * 3, 3);
         for (var i = 0; i < 3; i++)
         {
-            for (var j = 0; j < 3; j++)
-            {
-                beta[i] += inverse[i, j] * v[j];
-            }
+            beta[i] = (inverse[i * 3] * v[0]) + (inverse[(i * 3) + 1] * v[1]) + (inverse[(i * 3) + 2] * v[2]);
         }
 
-        var effects = new double[_regions];
-        var weights = new double[_regions];
-        var columns = new double[_regions * 3];
         double rss = 0;
         for (var r = 0; r < _regions; r++)
         {
             var o = ((p * _regions) + r) * Sums;
             var n = _sums[o];
             var d = n + kRegion;
-            var s = Moments(o);
+            Moments(o, moments);
             var sy = _sums[o + 6];
-            var ub = (s[0, 0] * beta[0]) + (s[0, 1] * beta[1]) + (s[0, 2] * beta[2]);
+            var ub = (moments[0] * beta[0]) + (moments[1] * beta[1]) + (moments[2] * beta[2]);
             var e = (sy - ub) / d;
-            (effects[r], weights[r]) = (e, d);
-            (columns[r * 3], columns[(r * 3) + 1], columns[(r * 3) + 2]) = (s[0, 0], s[0, 1], s[0, 2]);
+            var at = (p * _regions) + r;
+            (_effect[at], _weight[at]) = (e, d);
+            (_column[at * 3], _column[(at * 3) + 1], _column[(at * 3) + 2]) = (moments[0], moments[1], moments[2]);
 
             // Σ (y - u·β - e)² from the sums.
             double bsb = 0;
@@ -405,7 +427,7 @@ internal sealed class ProjectionModel
             {
                 for (var j = 0; j < 3; j++)
                 {
-                    bsb += beta[i] * s[i, j] * beta[j];
+                    bsb += beta[i] * moments[(i * 3) + j] * beta[j];
                 }
             }
 
@@ -413,66 +435,56 @@ internal sealed class ProjectionModel
             rss += _sums[o + 9] - (2 * by) - (2 * e * sy) + bsb + (2 * e * ub) + (e * e * n);
         }
 
-        var covariance = new double[9];
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 9; i++)
         {
-            for (var j = 0; j < 3; j++)
-            {
-                covariance[(i * 3) + j] = variance * inverse[i, j];
-            }
+            _covariance[(p * 9) + i] = variance * inverse[i];
         }
 
-        var residual = ((ResidualWeight * ResidualSd * ResidualSd) + Math.Max(0, rss)) / (ResidualWeight + total);
-        return new PartyFit(beta, effects, weights, columns, covariance, variance, residual);
+        _variance[p] = variance;
+        _residual[p] = ((ResidualWeight * ResidualSd * ResidualSd) + Math.Max(0, rss)) / (ResidualWeight + total);
     }
 
-    private double[,] Moments(int o) => new double[,]
+    /// <summary>The region's Σuu' for u = (1, x, z), row by row.</summary>
+    private void Moments(int o, Span<double> moments)
     {
-        { _sums[o], _sums[o + 1], _sums[o + 2] },
-        { _sums[o + 1], _sums[o + 3], _sums[o + 4] },
-        { _sums[o + 2], _sums[o + 4], _sums[o + 5] },
-    };
-
-    private static double[,] Invert(double[,] m)
-    {
-        var det = (m[0, 0] * ((m[1, 1] * m[2, 2]) - (m[1, 2] * m[2, 1])))
-            - (m[0, 1] * ((m[1, 0] * m[2, 2]) - (m[1, 2] * m[2, 0])))
-            + (m[0, 2] * ((m[1, 0] * m[2, 1]) - (m[1, 1] * m[2, 0])));
-        return new double[,]
-        {
-            { ((m[1, 1] * m[2, 2]) - (m[1, 2] * m[2, 1])) / det, ((m[0, 2] * m[2, 1]) - (m[0, 1] * m[2, 2])) / det, ((m[0, 1] * m[1, 2]) - (m[0, 2] * m[1, 1])) / det },
-            { ((m[1, 2] * m[2, 0]) - (m[1, 0] * m[2, 2])) / det, ((m[0, 0] * m[2, 2]) - (m[0, 2] * m[2, 0])) / det, ((m[0, 2] * m[1, 0]) - (m[0, 0] * m[1, 2])) / det },
-            { ((m[1, 0] * m[2, 1]) - (m[1, 1] * m[2, 0])) / det, ((m[0, 1] * m[2, 0]) - (m[0, 0] * m[2, 1])) / det, ((m[0, 0] * m[1, 1]) - (m[0, 1] * m[1, 0])) / det },
-        };
+        (moments[0], moments[1], moments[2]) = (_sums[o], _sums[o + 1], _sums[o + 2]);
+        (moments[3], moments[4], moments[5]) = (_sums[o + 1], _sums[o + 3], _sums[o + 4]);
+        (moments[6], moments[7], moments[8]) = (_sums[o + 2], _sums[o + 4], _sums[o + 5]);
     }
 
-    /// <summary>One party's fitted change in share, and the uncertainty of the change it predicts for a seat.</summary>
-    private sealed class PartyFit(
-        double[] beta, double[] effects, double[] weights, double[] columns, double[] covariance, double variance, double residualVariance)
+    private static void Invert(ReadOnlySpan<double> m, Span<double> inverse)
     {
-        public double ResidualVariance => residualVariance;
+        var det = (m[0] * ((m[4] * m[8]) - (m[5] * m[7]))) - (m[1] * ((m[3] * m[8]) - (m[5] * m[6]))) + (m[2] * ((m[3] * m[7]) - (m[4] * m[6])));
+        inverse[0] = ((m[4] * m[8]) - (m[5] * m[7])) / det;
+        inverse[1] = ((m[2] * m[7]) - (m[1] * m[8])) / det;
+        inverse[2] = ((m[1] * m[5]) - (m[2] * m[4])) / det;
+        inverse[3] = ((m[5] * m[6]) - (m[3] * m[8])) / det;
+        inverse[4] = ((m[0] * m[8]) - (m[2] * m[6])) / det;
+        inverse[5] = ((m[2] * m[3]) - (m[0] * m[5])) / det;
+        inverse[6] = ((m[3] * m[7]) - (m[4] * m[6])) / det;
+        inverse[7] = ((m[1] * m[6]) - (m[0] * m[7])) / det;
+        inverse[8] = ((m[0] * m[4]) - (m[1] * m[3])) / det;
+    }
 
-        public double Predict(double x, int z, int region) => beta[0] + (beta[1] * x) + (beta[2] * z) + effects[region];
+    private double Predict(int p, double x, int z, int region) =>
+        _beta[p * 3] + (_beta[(p * 3) + 1] * x) + (_beta[(p * 3) + 2] * z) + _effect[(p * _regions) + region];
 
-        /// <summary>
-        /// Standard error of the predicted change for a seat: the region's effect depends on the national terms through the
-        /// seats it was fitted on, and keeps its own posterior variance (the prior's, for a region with nothing declared).
-        /// </summary>
-        public double Sd(double x, int z, int region)
-        {
-            var d = weights[region];
-            var o = region * 3;
-            Span<double> g = [1 - (columns[o] / d), x - (columns[o + 1] / d), z - (columns[o + 2] / d)];
-            var v = variance / d;
-            for (var i = 0; i < 3; i++)
-            {
-                for (var j = 0; j < 3; j++)
-                {
-                    v += g[i] * covariance[(i * 3) + j] * g[j];
-                }
-            }
-
-            return Math.Sqrt(Math.Max(0, v));
-        }
+    /// <summary>
+    /// Standard error of the predicted change for a seat: the region's effect depends on the national terms through the
+    /// seats it was fitted on, and keeps its own posterior variance (the prior's, for a region with nothing declared).
+    /// </summary>
+    private double Sd(int p, double x, int z, int region)
+    {
+        var at = (p * _regions) + region;
+        var d = _weight[at];
+        var g0 = 1 - (_column[at * 3] / d);
+        var g1 = x - (_column[(at * 3) + 1] / d);
+        var g2 = z - (_column[(at * 3) + 2] / d);
+        var c = _covariance.AsSpan(p * 9, 9);
+        var v = (_variance[p] / d)
+            + (g0 * ((c[0] * g0) + (c[1] * g1) + (c[2] * g2)))
+            + (g1 * ((c[3] * g0) + (c[4] * g1) + (c[5] * g2)))
+            + (g2 * ((c[6] * g0) + (c[7] * g1) + (c[8] * g2)));
+        return Math.Sqrt(Math.Max(0, v));
     }
 }
