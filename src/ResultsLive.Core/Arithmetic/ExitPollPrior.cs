@@ -14,7 +14,10 @@ namespace ResultsLive.Core.Arithmetic;
 internal static class ExitPollPrior
 {
     private const int Rounds = 30;
-    private const double Tolerance = 0.005;
+    private const double Tolerance = 0.01;
+
+    /// <summary>Rounds stop once no change moves by more than this, in points: far less than moves a seat.</summary>
+    private const double Settled = 0.05;
     private const double MostGained = 60;
 
     /// <returns>A change in share per party index, NaN for parties the poll does not name.</returns>
@@ -40,7 +43,6 @@ internal static class ExitPollPrior
         // Largest first: the big parties' seats move the small parties' most.
         named.Sort((x, y) => target[y].CompareTo(target[x]) is not 0 and var c ? c : x.CompareTo(y));
         var change = new double[parties];
-        var seats = new int[parties];
         var reach = new double[parties];
         foreach (var contenders in model.Contenders)
         {
@@ -50,21 +52,19 @@ internal static class ExitPollPrior
             }
         }
 
+        var before = new List<double>();
+        var rest = new List<double>();
         for (var round = 0; round < Rounds; round++)
         {
             var moved = false;
             foreach (var p in named)
             {
-                Count(model, change, seats);
-                if (seats[p] == target[p] && round > 0)
-                {
-                    continue;
-                }
-
-                var atLeast = Lowest(model, change, seats, p, target[p]);
-                var beyond = Lowest(model, change, seats, p, target[p] + 1);
+                // With the others held, the party wins a seat when its share beats the best of the rest there.
+                Rivals(model, change, p, before, rest);
+                var atLeast = Lowest(before, rest, model.MeanShare[p], target[p]);
+                var beyond = Lowest(before, rest, model.MeanShare[p], target[p] + 1);
                 var level = (atLeast + beyond) / 2;
-                moved |= Math.Abs(level - change[p]) > Tolerance;
+                moved |= Math.Abs(level - change[p]) > Settled;
                 change[p] = level;
             }
 
@@ -76,7 +76,7 @@ internal static class ExitPollPrior
                 change[p] -= drift;
             }
 
-            if (!moved && Math.Abs(drift) < Tolerance)
+            if (!moved && Math.Abs(drift) < Settled)
             {
                 break;
             }
@@ -94,25 +94,50 @@ internal static class ExitPollPrior
     public static double Share(double before, double change, double mean) =>
         change < 0 ? before * Math.Max(0, 1 + (change / mean)) : before + change;
 
-    /// <summary>The lowest change for party <paramref name="p"/> at which it wins at least <paramref name="wanted"/> seats.</summary>
-    private static double Lowest(ProjectionModel model, double[] change, int[] seats, int p, int wanted)
+    /// <summary>For each seat the party contests: its baseline share, and the best share of the rest under their current changes.</summary>
+    private static void Rivals(ProjectionModel model, double[] change, int party, List<double> before, List<double> rest)
     {
-        var saved = change[p];
-        var (lo, hi) = (-model.MeanShare[p], MostGained);
-        change[p] = hi;
-        Count(model, change, seats);
-        if (seats[p] < wanted)
+        before.Clear();
+        rest.Clear();
+        var contenders = model.Contenders;
+        var shares = model.ContenderShares;
+        var mean = model.MeanShare;
+        for (var s = 0; s < contenders.Length; s++)
         {
-            change[p] = saved;
+            var at = Array.IndexOf(contenders[s], party);
+            if (model.Baselines[s] is null || at < 0)
+            {
+                continue;
+            }
+
+            var best = double.NegativeInfinity;
+            for (var i = 0; i < contenders[s].Length; i++)
+            {
+                var p = contenders[s][i];
+                if (i != at)
+                {
+                    best = Math.Max(best, mean[p] > 0 ? Share(shares[s][i], change[p], mean[p]) : shares[s][i]);
+                }
+            }
+
+            before.Add(shares[s][at]);
+            rest.Add(best);
+        }
+    }
+
+    /// <summary>The lowest change at which the party wins at least <paramref name="wanted"/> of its seats, by bisection.</summary>
+    private static double Lowest(List<double> before, List<double> rest, double mean, int wanted)
+    {
+        var (lo, hi) = (-mean, MostGained);
+        if (Wins(before, rest, mean, hi) < wanted)
+        {
             return hi;
         }
 
         while (hi - lo > Tolerance)
         {
             var mid = (lo + hi) / 2;
-            change[p] = mid;
-            Count(model, change, seats);
-            if (seats[p] >= wanted)
+            if (Wins(before, rest, mean, mid) >= wanted)
             {
                 hi = mid;
             }
@@ -122,39 +147,20 @@ internal static class ExitPollPrior
             }
         }
 
-        change[p] = saved;
         return hi;
     }
 
-    private static void Count(ProjectionModel model, double[] change, int[] seats)
+    private static int Wins(List<double> before, List<double> rest, double mean, double change)
     {
-        Array.Clear(seats);
-        var contenders = model.Contenders;
-        var shares = model.ContenderShares;
-        var mean = model.MeanShare;
-        for (var s = 0; s < contenders.Length; s++)
+        var wins = 0;
+        for (var i = 0; i < before.Count; i++)
         {
-            if (model.Baselines[s] is null)
+            if (Share(before[i], change, mean) > rest[i])
             {
-                continue;
-            }
-
-            var best = -1;
-            var bestShare = double.NegativeInfinity;
-            for (var i = 0; i < contenders[s].Length; i++)
-            {
-                var p = contenders[s][i];
-                var share = mean[p] > 0 ? Share(shares[s][i], change[p], mean[p]) : shares[s][i];
-                if (share > bestShare)
-                {
-                    (best, bestShare) = (p, share);
-                }
-            }
-
-            if (best >= 0)
-            {
-                seats[best]++;
+                wins++;
             }
         }
+
+        return wins;
     }
 }
