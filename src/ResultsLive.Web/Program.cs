@@ -33,6 +33,7 @@ app.MapStaticAssets();
 app.MapOpenApi();
 app.MapResultsHealth();
 app.MapResultsApi();
+app.MapAnalysisApi();
 app.MapHub<ResultsHub>(ResultsHub.Path);
 app.MapResultsLiveSurfaces();
 
