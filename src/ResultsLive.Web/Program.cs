@@ -1,12 +1,15 @@
 using ResultsLive.Web.Api;
+using ResultsLive.Web.Audit;
 using ResultsLive.Web.Components;
 using ResultsLive.Web.Configuration;
 using ResultsLive.Web.Hubs;
+using ResultsLive.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddResultsLive();
 builder.AddResultsHub();
+builder.AddResultsLiveSecurity();
 builder.Services.AddProblemDetails();
 
 // Names and other text from ingest are echoed in problem details: escape markup there too, not only in pages.
@@ -16,6 +19,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 
 // The API and hubs answer with problem details; a person who types a wrong address gets the site's not-found page.
@@ -26,12 +30,17 @@ app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReE
 
 // Routing after the status code pages, so the not-found page's re-execution is routed afresh.
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapStaticAssets();
 
 app.MapOpenApi();
 app.MapResultsHealth();
 app.MapResultsApi();
+app.MapResultsLiveSecurity();
+app.MapAuditApi();
 app.MapHub<ResultsHub>(ResultsHub.Path);
 // No per-message deflate on the pages' sockets (Blazor's default is to compress when the browser offers, as browsers do).
 // Measured with infra/scripts/measure-pages.sh and 100 pages open: compressing every page's render batch on every
