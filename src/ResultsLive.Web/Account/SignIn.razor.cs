@@ -27,6 +27,9 @@ public sealed partial class SignIn
     [Inject]
     public required NavigationManager Navigation { get; init; }
 
+    [Inject]
+    public required DemoSignInLink DemoLink { get; init; }
+
     [CascadingParameter]
     public HttpContext? HttpContext { get; set; }
 

@@ -20,7 +20,7 @@ public sealed class DemoSignInLink(
     : IHostedService
 {
     public const string UserName = "demo-admin";
-    public const string Path = "/signin/link";
+    public const string Path = Account.AccountSurface.DemoLink;
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
     private readonly TaskCompletionSource<Uri> _link = new(TaskCreationOptions.RunContinuationsAsynchronously);

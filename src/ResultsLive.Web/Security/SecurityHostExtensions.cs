@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
+using ResultsLive.Web.Account;
 using ResultsLive.Web.Api;
 using ResultsLive.Web.Audit;
 using ResultsLive.Web.Configuration;
@@ -29,8 +30,8 @@ public static class SecurityHostExtensions
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
     public const string SignInRateLimit = "signin";
-    public const string SignInPath = "/signin";
-    public const string AccessDeniedPath = "/access-denied";
+    public const string SignInPath = AccountSurface.SignIn;
+    public const string AccessDeniedPath = AccountSurface.AccessDenied;
     public const string CookieName = "ResultsLive.Auth";
 
     /// <summary>A newsroom session lasts the night: 12 hours, renewed while in use.</summary>
@@ -136,10 +137,10 @@ public static class SecurityHostExtensions
     public static IEndpointRouteBuilder MapResultsLiveSecurity(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/signout", SignOutAsync).ExcludeFromDescription();
+        app.MapPost(AccountSurface.SignOut, SignOutAsync).ExcludeFromDescription();
         app.MapGet(DemoSignInLink.Path, SignInWithLinkAsync).ExcludeFromDescription();
-        app.MapGet("/signin/oidc", (string? returnUrl, IAuthenticationSchemeProvider schemes) => ChallengeOidcAsync(returnUrl, schemes)).ExcludeFromDescription();
-        app.MapGet("/signin/complete", CompleteSignIn).ExcludeFromDescription();
+        app.MapGet(AccountSurface.SingleSignOn, (string? returnUrl, IAuthenticationSchemeProvider schemes) => ChallengeOidcAsync(returnUrl, schemes)).ExcludeFromDescription();
+        app.MapGet(AccountSurface.SignInComplete, CompleteSignIn).ExcludeFromDescription();
         app.MapGet("/api/v1/antiforgery", GetAntiforgeryToken)
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser())
             .WithTags("Newsroom")
@@ -298,7 +299,7 @@ public static class SecurityHostExtensions
         }
 
         var target = LocalUrl.Sanitize(returnUrl);
-        return Results.Challenge(new AuthenticationProperties { RedirectUri = "/signin/complete?returnUrl=" + Uri.EscapeDataString(target) }, [OidcScheme]);
+        return Results.Challenge(new AuthenticationProperties { RedirectUri = AccountSurface.SignInComplete + "?returnUrl=" + Uri.EscapeDataString(target) }, [OidcScheme]);
     }
 
     // The provider's redirect back is a cross-site navigation, on which a browser does not send a SameSite=Strict cookie;

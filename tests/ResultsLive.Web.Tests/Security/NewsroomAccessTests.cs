@@ -65,7 +65,7 @@ public sealed class NewsroomAccessTests(NewsroomNode fixture) : IClassFixture<Ne
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($">{title}</h1>", html, StringComparison.Ordinal);
-        Assert.Matches($"Signed in as <strong[^>]*>{user}</strong>", html);
+        Assert.Matches($"class=\"who\"[^>]*>{user}<", html);
     }
 
     [Fact]

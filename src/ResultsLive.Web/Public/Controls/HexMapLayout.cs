@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+using Microsoft.AspNetCore.Components;
+
+using ResultsLive.Core.Arithmetic;
+using ResultsLive.Core.Model;
+using ResultsLive.Feed;
+using ResultsLive.Import;
+using ResultsLive.Web.Shared.Markup;
+
+using HexJsonMap = ResultsLive.Import.HexMap;
+
+namespace ResultsLive.Web.Public.Controls;
+
+/// <summary>
+/// The hex map's geometry and markup for one election, computed once and shared by every circuit: cell positions from
+/// the HexJSON layout (or a plain grid when there is none), and the SVG of each band of cells for a given snapshot.
+/// </summary>
+/// <remarks>
+/// Cells are grouped into bands of <see cref="BandSize"/>. A band's markup is rebuilt only when one of its seats changed
+/// (a new result object or a new status), and the result is cached per snapshot, so a declaration costs one band's
+/// markup once per node, whatever the number of pages open; each page's diff then sends just that band to its browser.
+/// Holding the markup as shared strings rather than a component per cell keeps an idle page's server memory small.
+/// </remarks>
+public sealed class HexMapLayout
+{
+    /// <summary>Cells per band: small enough that a declaration re-sends little, large enough that a page holds few frames.</summary>
+    public const int BandSize = 16;
+
+    /// <summary>Width of a cell in SVG units; pointy-top hexes, as HexJSON's "-r" layouts are.</summary>
+    public const double CellWidth = 10;
+
+    private const double Margin = 6;
+
+    private static readonly double Radius = CellWidth / Math.Sqrt(3);
+    private static readonly double RowHeight = Radius * 1.5;
+
+    private readonly Election _election;
+    private readonly Cell?[] _cells;
+    private readonly int[][] _bands;
+    private Rendered? _last;
+
+    public HexMapLayout(Election election, HexJsonMap? map)
+    {
+        ArgumentNullException.ThrowIfNull(election);
+        _election = election;
+        var hexes = new Hex?[election.SeatCount];
+        var placed = 0;
+        if (map is not null)
+        {
+            for (var i = 0; i < election.SeatCount; i++)
+            {
+                if (map.Hexes.TryGetValue(election.Constituencies[i].Code, out var hex))
+                {
+                    hexes[i] = hex;
+                    placed++;
+                }
+            }
+        }
+
+        IsGrid = placed == 0;
+        Layout = IsGrid ? "odd-r" : map!.Layout;
+        if (IsGrid)
+        {
+            // No map for this election: a compact grid in the election's order (region by region), still one cell per seat.
+            var columns = Math.Max(1, (int)Math.Ceiling(Math.Sqrt(election.SeatCount * 1.6)));
+            for (var i = 0; i < election.SeatCount; i++)
+            {
+                var c = election.Constituencies[i];
+                hexes[i] = new Hex(c.Code, c.Name, i % columns, -(i / columns), c.Region);
+            }
+
+            placed = election.SeatCount;
+        }
+
+        Placed = placed;
+        (_cells, ViewBox) = Place(hexes, Layout);
+        _bands = [.. Enumerable.Range(0, election.SeatCount)
+            .Where(i => _cells[i] is not null)
+            .OrderBy(i => _cells[i]!.Value.Y)
+            .ThenBy(i => _cells[i]!.Value.X)
+            .Chunk(BandSize)];
+    }
+
+    /// <summary>True when the election has no hex map and the seats are drawn as a plain grid instead.</summary>
+    public bool IsGrid { get; }
+
+    public string Layout { get; }
+
+    /// <summary>How many of the election's seats have a cell.</summary>
+    public int Placed { get; }
+
+    public string ViewBox { get; }
+
+    public int BandCount => _bands.Length;
+
+    /// <summary>The SVG markup of every band for this snapshot, reusing the bands whose seats did not change.</summary>
+    public IReadOnlyList<MarkupString> Render(LiveSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var last = Volatile.Read(ref _last);
+        if (ReferenceEquals(last?.Snapshot, snapshot))
+        {
+            return last!.Bands;
+        }
+
+        var bands = new MarkupString[_bands.Length];
+        for (var b = 0; b < _bands.Length; b++)
+        {
+            bands[b] = last is not null && Unchanged(last.Snapshot, snapshot, _bands[b]) ? last.Bands[b] : Band(snapshot, _bands[b]);
+        }
+
+        // Two pages racing here build the same strings; whichever is stored is as good as the other.
+        Volatile.Write(ref _last, new Rendered(snapshot, bands));
+        return bands;
+    }
+
+    /// <summary>The cell of a seat (its centre in SVG units), or null when the map does not have it.</summary>
+    public (double X, double Y)? CellOf(string code) =>
+        _election.ConstituencyIndex(code) is var i and >= 0 && _cells[i] is { } cell ? (cell.X, cell.Y) : null;
+
+    /// <summary>The key: every party with a seat (colour and code), then awaiting, counting and recount.</summary>
+    public static string Legend(NationalSnapshot national)
+    {
+        ArgumentNullException.ThrowIfNull(national);
+        var html = new StringBuilder("<ul class=\"hexmap-legend\" aria-label=\"Key to the map\">");
+        foreach (var party in national.Parties.Where(p => p.Seats > 0).Select(p => p.Party))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li><span class=\"swatch\" style=\"background:{party.Colour}\" aria-hidden=\"true\"></span><span class=\"code\">{WebUtility.HtmlEncode(party.Code)}</span> {WebUtility.HtmlEncode(party.Name)}</li>");
+        }
+
+        return html
+            .Append("<li><span class=\"swatch awaiting\" aria-hidden=\"true\"></span>Awaiting</li>")
+            .Append("<li><span class=\"swatch counting\" aria-hidden=\"true\"></span>Counting</li>")
+            .Append("<li><svg class=\"swatch-svg\" viewBox=\"0 0 12 12\" aria-hidden=\"true\"><rect x=\"0.5\" y=\"0.5\" width=\"11\" height=\"11\" fill=\"#6B6B6B\"/>")
+            .Append("<rect x=\"0.5\" y=\"0.5\" width=\"11\" height=\"11\" fill=\"url(#rl-recount)\" stroke=\"#1b2430\" stroke-dasharray=\"2 1.2\"/></svg>Recount (hatched)</li></ul>")
+            .ToString();
+    }
+
+    /// <summary>The accessible and hover text of a seat's cell.</summary>
+    public static string Title(Constituency constituency, SeatStatus status, SeatResult? seat)
+    {
+        ArgumentNullException.ThrowIfNull(constituency);
+        return (status, seat) switch
+        {
+            (SeatStatus.Recount, { } s) => $"{constituency.Name}: recount; declared {s.Result}, {s.Winner.Name}",
+            (SeatStatus.Recount, null) => $"{constituency.Name}: recount",
+            (_, { } s) => $"{constituency.Name}: {s.Result}, {s.Winner.Name}",
+            (SeatStatus.Counting, null) => $"{constituency.Name}: counting",
+            _ => $"{constituency.Name}: awaiting result",
+        };
+    }
+
+    private static bool Unchanged(LiveSnapshot before, LiveSnapshot now, int[] band)
+    {
+        foreach (var i in band)
+        {
+            if (!ReferenceEquals(before.Seats[i], now.Seats[i]) || before.Statuses[i] != now.Statuses[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private MarkupString Band(LiveSnapshot snapshot, int[] band)
+    {
+        var markup = new StringBuilder(band.Length * 160);
+        foreach (var i in band)
+        {
+            var cell = _cells[i]!.Value;
+            var constituency = _election.Constituencies[i];
+            var status = snapshot.Statuses[i];
+            var seat = snapshot.Seats[i];
+            var (fill, css) = (status, seat) switch
+            {
+                (SeatStatus.Recount, { } s) => (Format.Party(_election, s.Winner.Party).Colour, "hx recount"),
+                (SeatStatus.Recount, null) => (HexColours.Awaiting, "hx recount"),
+                (_, { } s) => (Format.Party(_election, s.Winner.Party).Colour, "hx declared"),
+                (SeatStatus.Counting, null) => (HexColours.Counting, "hx counting"),
+                _ => (HexColours.Awaiting, "hx awaiting"),
+            };
+
+            markup.Append(CultureInfo.InvariantCulture, $"<a href=\"{WebUtility.HtmlEncode(PublicSurface.SeatUrl(constituency.Code))}\" class=\"{css}\" data-seat=\"{constituency.Code}\"")
+                .Append(seat is null ? "" : string.Create(CultureInfo.InvariantCulture, $" data-party=\"{WebUtility.HtmlEncode(seat.Winner.Party)}\""))
+                .Append("><title>").Append(WebUtility.HtmlEncode(Title(constituency, status, seat))).Append("</title>")
+                .Append(CultureInfo.InvariantCulture, $"<use href=\"#rl-hex\" x=\"{cell.X:0.##}\" y=\"{cell.Y:0.##}\" fill=\"{fill}\"/>");
+            if (status == SeatStatus.Recount)
+            {
+                markup.Append(CultureInfo.InvariantCulture, $"<use href=\"#rl-hex\" x=\"{cell.X:0.##}\" y=\"{cell.Y:0.##}\" fill=\"url(#rl-recount)\" class=\"hatch\"/>");
+            }
+
+            markup.Append("</a>");
+        }
+
+        return new MarkupString(markup.ToString());
+    }
+
+    private static (Cell?[] Cells, string ViewBox) Place(Hex?[] hexes, string layout)
+    {
+        var present = hexes.Where(h => h is not null).Select(h => h!).ToList();
+        var maxR = present.Max(h => h.R);
+        var oddShift = !string.Equals(layout, "even-r", StringComparison.OrdinalIgnoreCase);
+        var raw = hexes.Select(h => h is null ? (Cell?)null : new Cell(
+            (h.Q * CellWidth) + (IsShifted(h.R, oddShift) ? CellWidth / 2 : 0),
+
+            // HexJSON rows count upward (north is a larger r); the screen's y counts downward.
+            (maxR - h.R) * RowHeight)).ToArray();
+
+        var minX = raw.Where(c => c is not null).Min(c => c!.Value.X) - (CellWidth / 2) - Margin;
+        var maxX = raw.Where(c => c is not null).Max(c => c!.Value.X) + (CellWidth / 2) + Margin;
+        var maxY = raw.Where(c => c is not null).Max(c => c!.Value.Y) + Radius + Margin;
+        var shifted = raw.Select(c => c is { } cell ? new Cell(cell.X - minX, cell.Y + Radius + Margin) : (Cell?)null).ToArray();
+        var viewBox = string.Create(CultureInfo.InvariantCulture, $"0 0 {maxX - minX:0.#} {maxY + Radius + Margin:0.#}");
+        return (shifted, viewBox);
+    }
+
+    /// <summary>Whether a row sits half a cell east: odd rows for "odd-r", even rows for "even-r" (two's complement keeps negative rows right).</summary>
+    private static bool IsShifted(int row, bool odd) => ((row & 1) == 1) == odd;
+
+    /// <summary>The SVG path of one cell centred on the origin, referenced by every cell through &lt;use&gt;.</summary>
+    public static string CellPath { get; } = BuildCellPath();
+
+    private static string BuildCellPath()
+    {
+        // Slightly inset, so neighbouring cells show a hairline gap and stay distinct.
+        var (w, r) = (CellWidth / 2 * 0.94, Radius * 0.94);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"M0 {-r:0.###}L{w:0.###} {-r / 2:0.###}L{w:0.###} {r / 2:0.###}L0 {r:0.###}L{-w:0.###} {r / 2:0.###}L{-w:0.###} {-r / 2:0.###}Z");
+    }
+
+    private readonly record struct Cell(double X, double Y);
+
+    private sealed record Rendered(LiveSnapshot Snapshot, MarkupString[] Bands);
+}
+
+/// <summary>The map's neutral colours: grey until a seat declares, a darker grey while it counts.</summary>
+public static class HexColours
+{
+    public const string Awaiting = "#D9DEE4";
+    public const string Counting = "#A9B3BF";
+}

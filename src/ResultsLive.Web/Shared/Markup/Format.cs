@@ -1,0 +1,79 @@
+using System.Globalization;
+
+using ResultsLive.Core.Arithmetic;
+using ResultsLive.Core.Model;
+
+namespace ResultsLive.Web.Shared.Markup;
+
+/// <summary>How figures read on screen: thousands separators, one decimal place, signed changes with a true minus sign.</summary>
+public static class Format
+{
+    private const char Minus = '\u2212';
+    private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    public static string Number(long value) => value.ToString("N0", Culture);
+
+    public static string Percent(double value) => value.ToString("0.0", Culture) + "%";
+
+    public static string Percent(double? value) => value is { } v ? Percent(v) : "–";
+
+    /// <summary>"+3.4", "−2.1", "0.0"; "new" where there is nothing to compare with (an independent, a new party).</summary>
+    public static string Change(double? value, string missing = "new")
+    {
+        if (value is not { } v)
+        {
+            return missing;
+        }
+
+        var rounded = Math.Round(v, 1, MidpointRounding.AwayFromZero);
+        return rounded switch
+        {
+            > 0 => "+" + rounded.ToString("0.0", Culture),
+            < 0 => Minus + (-rounded).ToString("0.0", Culture),
+            _ => "0.0",
+        };
+    }
+
+    public static string WithSign(int value) => value switch
+    {
+        > 0 => "+" + value.ToString(Culture),
+        < 0 => Minus + (-value).ToString(Culture),
+        _ => "0",
+    };
+
+    /// <summary>CSS class for a change: up, down or none; the sign in the text carries the meaning, the class only colours it.</summary>
+    public static string Trend(double? value) => value switch
+    {
+        null => "flat",
+        > 0.05 => "up",
+        < -0.05 => "down",
+        _ => "flat",
+    };
+
+    public static string Trend(int value) => value > 0 ? "up" : value < 0 ? "down" : "flat";
+
+    /// <summary>The clock time of a declaration in its own offset (UK time on the night), e.g. "03:42".</summary>
+    public static string Time(DateTimeOffset at) => at.ToString("HH:mm", Culture);
+
+    public static string DateAndTime(DateTimeOffset at) => at.ToString("HH:mm 'on' d MMMM yyyy", Culture);
+
+    public static string Status(SeatStatus status) => status switch
+    {
+        SeatStatus.Awaiting => "Awaiting",
+        SeatStatus.Counting => "Counting",
+        SeatStatus.Recount => "Recount",
+        SeatStatus.Declared => "Declared",
+        _ => status.ToString(),
+    };
+
+    public static string Swing(Swing? swing) =>
+        swing is null ? "–" : string.Create(Culture, $"{swing.Value:0.0}% swing from {swing.From} to {swing.To}");
+
+    /// <summary>A party known to the election, or the catalogue's entry for a code it does not know.</summary>
+    public static Party Party(Election election, string code)
+    {
+        ArgumentNullException.ThrowIfNull(election);
+        var index = election.PartyIndex(code);
+        return index >= 0 ? election.PartyAt(index) : PartyCatalog.Get(code);
+    }
+}
