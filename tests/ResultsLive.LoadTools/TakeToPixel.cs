@@ -16,6 +16,7 @@ internal static class TakeToPixel
 {
     private const string Channel = "main";
     private const string OutputKey = "load-tool-output-key-0123456789";
+    private const string OperatorKey = "load-tool-operator-key-0123456789";
 
     // Watches every frame for the graphic with the given id to show: the frame's time (ms since the epoch) is recorded the
     // first time its page reports an opacity above 0.
@@ -43,17 +44,24 @@ internal static class TakeToPixel
         {
             published ??= await LoadTest.PublishAsync(repository, Path.Combine(work, "publish"));
             await using var redis = await RedisServer.StartAsync();
-            var settings = new Dictionary<string, string> { [$"ResultsLive:Graphics:Channels:{Channel}:OutputKey"] = OutputKey };
+            var settings = new Dictionary<string, string>
+            {
+                [$"ResultsLive:Graphics:Channels:{Channel}:OutputKey"] = OutputKey,
+                ["ResultsLive:ApiKeys:load-tool:Key"] = OperatorKey,
+                ["ResultsLive:ApiKeys:load-tool:Permissions:0"] = "operator",
+            };
             await using var a = await WebNodeProcess.StartAsync(published, redis.ConnectionString, settings);
             await using var b = await WebNodeProcess.StartAsync(published, redis.ConnectionString, settings);
             Console.WriteLine("Two web nodes (published Release build, Production) on one redis-server (infra/redis/redis.conf); "
                 + $"the take is sent to node A, the output page is served by node B; headless {Browser.Executable}; {Environment.ProcessorCount} cores.");
 
+            using var ingest = new HttpClient { BaseAddress = a.BaseAddress };
+            ingest.DefaultRequestHeaders.Add("X-Api-Key", WebNodeProcess.ApiKey);
             using var api = new HttpClient { BaseAddress = a.BaseAddress };
-            api.DefaultRequestHeaders.Add("X-Api-Key", WebNodeProcess.ApiKey);
+            api.DefaultRequestHeaders.Add("X-Api-Key", OperatorKey);
             var islington = ElectionLoader.Load(new ElectionFiles(SharedData.Candidates2024, SharedData.Constituencies2024, SharedData.Notional2019))
                 .Results.First(r => r.Constituency == "E14001305");
-            await SendAsync(api, "/api/v1/declarations", Declaration(islington));
+            await SendAsync(ingest, "/api/v1/declarations", Declaration(islington));
 
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await Browser.LaunchAsync(playwright);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ResultsLive.Core.Contracts;
 using ResultsLive.Web.Api;
 using ResultsLive.Web.Graphics.CasparCg;
+using ResultsLive.Web.Security;
 
 namespace ResultsLive.Web.Graphics;
 
@@ -25,7 +26,8 @@ public static class GraphicsApi
             .Produces<ChannelDto>()
             .ProducesValidationProblem(StatusCodes.Status404NotFound);
 
-        var commands = api.MapGroup("/channels/{channel}");
+        // A signed-in operator's script must also send the antiforgery header; a key (Companion, a Stream Deck) needs none.
+        var commands = api.MapGroup("/channels/{channel}").RequireAntiforgeryHeader();
         commands.MapPost("/cue", CueAsync)
             .WithSummary("Cue a template (and its seat) on a layer into preview, pinned at the current sequence")
             .WithJsonRequestBody<CueRequest>()

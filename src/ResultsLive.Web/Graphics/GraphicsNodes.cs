@@ -3,6 +3,7 @@ using System.Text.Json;
 
 using Microsoft.Extensions.Options;
 
+using ResultsLive.Web.Audit;
 using ResultsLive.Web.Configuration;
 
 using StackExchange.Redis;
@@ -22,6 +23,7 @@ public sealed partial class GraphicsNodes : BackgroundService
     public static readonly TimeSpan ForgetAfter = TimeSpan.FromMinutes(5);
 
     private readonly IConnectionMultiplexer? _redis;
+    private readonly NodeIdentity? _identity;
     private readonly OutputConnections _outputs;
     private readonly TimeProvider _time;
     private readonly TimeSpan _timeout;
@@ -41,7 +43,7 @@ public sealed partial class GraphicsNodes : BackgroundService
         _timeout = options.Value.NodeTimeout;
         _logger = logger;
         _channel = RedisChannel.Literal($"resultslive:{election.Election.Id}:graphics:nodes");
-        Name = $"{Environment.MachineName}:{Environment.ProcessId}";
+        _identity = services.GetService<NodeIdentity>();
         Id = Guid.NewGuid().ToString("N")[..8];
         if (_redis is not null)
         {
@@ -55,7 +57,8 @@ public sealed partial class GraphicsNodes : BackgroundService
 
     public string Id { get; }
 
-    public string Name { get; }
+    /// <summary>The node as the audit trail names it (its address), once it is listening.</summary>
+    public string Name => _identity?.Name ?? $"{Environment.MachineName}/pid-{Environment.ProcessId}";
 
     /// <summary>False for a single node on the in-memory journal: there is nothing to reach.</summary>
     public bool UsesRedis => _redis is not null;

@@ -18,7 +18,7 @@ public sealed class GraphicsApiTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         Caspar = new FakeCasparCg([.. GraphicsTemplates.All.Select(t => "resultslive/templates/" + t.Id)]);
-        Node = WebNode.For2024(settings: GraphicsSettings.Channels("127.0.0.1", Caspar.Port));
+        Node = WebNode.For2024(GraphicsSettings.Channels("127.0.0.1", Caspar.Port));
         return Task.CompletedTask;
     }
 
@@ -31,7 +31,7 @@ public sealed class GraphicsApiTests : IAsyncLifetime
     [Fact]
     public async Task CueTakeOut_ThroughTheApi_DriveTheChannelAndPlayItOutOnCasparCg()
     {
-        using var client = Node.CreateClient();
+        using var client = Node.Operator();
         var sequence = await DeclareIslingtonNorthAsync();
 
         var cued = await PostAsync(client, "cue", """{"layer":"lowerThird","template":"seat-result","constituency":"E14001305"}""");
@@ -71,7 +71,7 @@ public sealed class GraphicsApiTests : IAsyncLifetime
     public async Task Command_BadInput_GetsProblemDetailsNamingTheFieldAndChangesNothing(string command, string type, string body, HttpStatusCode status, string field)
     {
         await DeclareIslingtonNorthAsync();
-        using var client = Node.CreateClient();
+        using var client = Node.Operator();
 
         using var response = await client.PostAsync(new Uri(GraphicsSettings.Api(command), UriKind.Relative), WebNode.Json(body, type));
 
@@ -87,7 +87,7 @@ public sealed class GraphicsApiTests : IAsyncLifetime
     [Fact]
     public async Task UnknownChannel_Is404NamingTheChannel()
     {
-        using var client = Node.CreateClient();
+        using var client = Node.Operator();
 
         using var get = await client.GetAsync(new Uri("/api/v1/graphics/channels/nowhere", UriKind.Relative));
         using var post = await client.PostAsync(new Uri("/api/v1/graphics/channels/nowhere/clear", UriKind.Relative), null);
@@ -95,6 +95,21 @@ public sealed class GraphicsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.NotNull(JsonNode.Parse(await post.Content.ReadAsStringAsync())!["errors"]!["channel"]);
+    }
+
+    [Fact]
+    public async Task ControlApi_WithoutTheOperatorPermission_IsRefused()
+    {
+        using var anonymous = Node.CreateClient();
+        using var ingest = Node.Ingest();
+
+        using var nobody = await anonymous.PostAsync(new Uri(GraphicsSettings.Api("clear"), UriKind.Relative), null);
+        using var wrongKey = await ingest.PostAsync(new Uri(GraphicsSettings.Api("clear"), UriKind.Relative), null);
+        using var reading = await anonymous.GetAsync(new Uri(GraphicsSettings.Api(), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, nobody.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, wrongKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, reading.StatusCode);
     }
 
     [Fact]

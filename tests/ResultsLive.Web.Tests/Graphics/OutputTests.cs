@@ -1,11 +1,14 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
+using ResultsLive.Web.Audit;
 using ResultsLive.Web.Tests.Api;
 using ResultsLive.Web.Tests.Browser;
 using ResultsLive.Web.Tests.Hosting;
+using ResultsLive.Web.Tests.Security;
 
 using static Microsoft.Playwright.Assertions;
 
@@ -22,11 +25,17 @@ public sealed class OutputTests : RedisBrowserTest
     [Fact]
     public async Task Night_OperatorOnNodeA_PutsIslingtonNorthOnTheOutputOfNodeBAndHoldsItUnderACorrection()
     {
-        using var a = WebNode.For2024(Redis.ConnectionString, GraphicsSettings.Channels());
-        using var b = WebNode.For2024(Redis.ConnectionString, GraphicsSettings.Channels());
+        using var a = WebNode.For2024(GraphicsSettings.Channels(), Redis.ConnectionString);
+        using var b = WebNode.For2024(GraphicsSettings.Channels(), Redis.ConnectionString);
         var output = await OpenOutputAsync(b);
+
+        // oscar, an operator, signs in at /operator on node A.
         var console = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
         await console.GotoAsync(new Uri(a.BaseAddress, "/operator").ToString());
+        await console.FillAsync("#signin-name", "oscar");
+        await console.FillAsync("#signin-password", Newsroom.Password);
+        await console.ClickAsync("button[type=submit]");
+        await console.WaitForURLAsync(new Uri(a.BaseAddress, "/operator").ToString(), new() { Timeout = 15_000 });
         await console.WaitForFunctionAsync("() => window.Blazor && performance.getEntriesByType('resource').some(r => r.name.includes('/_blazor/negotiate'))", null, new() { Timeout = 15_000 });
         await console.WaitForTimeoutAsync(300);
 
@@ -68,6 +77,10 @@ public sealed class OutputTests : RedisBrowserTest
         var pixels = await Pixels.ReadAsync(Browser, shot, (0, 0), (1919, 0), (0, 1079), (1919, 1079), (960, 540), (700, 900));
         Assert.All(pixels.Take(5), p => Assert.Equal(0, p[3]));
         Assert.Equal(255, pixels[5][3]);
+        var audit = await a.Services.GetRequiredService<IAuditTrail>().ReadAsync(new AuditFilter(Action: "take"), new AuditPaging());
+        var take = Assert.Single(audit.Events).Event;
+        Assert.Equal(("user:oscar", "main/lowerThird"), (take.Actor, take.Target));
+        Assert.StartsWith("seat-result E14001305 at sequence ", take.Detail, StringComparison.Ordinal);
 
         // A correction arrives: the console shows it under the hold, the output does not move.
         await replay;
@@ -93,7 +106,7 @@ public sealed class OutputTests : RedisBrowserTest
         await Expect(output.Locator("[data-layer=lowerThird] iframe")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
 
         // The bug by the API, then Clear all by the API.
-        using var api = a.CreateClient();
+        using var api = a.Operator();
         await SendAsync(api, "cue", """{"layer":"bug","template":"bug"}""");
         await SendAsync(api, "take", """{"layer":"bug"}""");
         await Expect(output.FrameLocator("[data-layer=bug] iframe").Locator("#declared")).ToHaveTextAsync("41", new() { Timeout = 15_000 });
@@ -104,7 +117,7 @@ public sealed class OutputTests : RedisBrowserTest
     [Fact]
     public async Task OutputPage_WrongKey_ShowsNothingAndNeverJoins()
     {
-        using var node = WebNode.For2024(Redis.ConnectionString, GraphicsSettings.Channels());
+        using var node = WebNode.For2024(GraphicsSettings.Channels(), Redis.ConnectionString);
         var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
 
         var response = await page.GotoAsync(new Uri(node.BaseAddress, "/graphics/output/main?key=not-the-key-0123456789").ToString());
@@ -152,8 +165,11 @@ public sealed class OutputTests : RedisBrowserTest
         return body;
     }
 
-    private static async Task<JsonNode> ChannelAsync(WebNode node) =>
-        JsonNode.Parse(await node.GetStringAsync(GraphicsSettings.Api()))!;
+    private static async Task<JsonNode> ChannelAsync(WebNode node)
+    {
+        using var client = node.Operator();
+        return JsonNode.Parse(await client.GetStringAsync(new Uri(GraphicsSettings.Api(), UriKind.Relative)))!;
+    }
 
     private static async Task SendAsync(HttpClient client, string command, string? body)
     {

@@ -19,7 +19,7 @@ public sealed class TemplateFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Node = WebNode.For2024(settings: GraphicsSettings.Channels());
+        Node = WebNode.For2024(GraphicsSettings.Channels());
         using var ingest = Node.Ingest();
         using var response = await ingest.PostAsync(new Uri("/api/v1/declarations", UriKind.Relative), WebNode.Json(Declarations.IslingtonNorthBody().ToJsonString()));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);

@@ -6,6 +6,7 @@ using Microsoft.JSInterop;
 using ResultsLive.Core.Arithmetic;
 using ResultsLive.Web.Graphics;
 using ResultsLive.Web.Graphics.CasparCg;
+using ResultsLive.Web.Security;
 using ResultsLive.Web.Shared.Live;
 
 namespace ResultsLive.Web.Operator.Console;
@@ -245,7 +246,7 @@ public sealed partial class GraphicsConsole : IAsyncDisposable
             return;
         }
 
-        var actor = Authentication is null ? "anonymous" : (await Authentication.ConfigureAwait(true)).User.Identity?.Name ?? "anonymous";
+        var actor = Authentication is null ? ActorNames.Anonymous : (await Authentication.ConfigureAwait(true)).User.ActorName();
         try
         {
             var outcome = await command(_channel, actor).ConfigureAwait(true);
