@@ -1,3 +1,7 @@
+using System.Globalization;
+
+using ResultsLive.Web.Audit;
+
 namespace ResultsLive.Web.Graphics;
 
 /// <summary>One operator act on a channel, for the audit trail: who, what, where, and the sequence of the data it put on air.</summary>
@@ -9,16 +13,19 @@ public interface IGraphicsAudit
     Task RecordAsync(GraphicsAuditEvent audit, CancellationToken ct);
 }
 
-/// <summary>Writes operator acts to the log, until the newsroom's audit trail records them (see README, "Audit").</summary>
-public sealed partial class LoggingGraphicsAudit(ILogger<LoggingGraphicsAudit> logger) : IGraphicsAudit
+/// <summary>
+/// Operator acts in the newsroom's audit trail: action <c>take</c>, <c>out</c>, <c>update</c>, <c>next</c> or <c>clear</c>;
+/// target <c>channel/layer</c>; detail the template, the seat and the sequence of the data the act put on air (or took off).
+/// </summary>
+public sealed class AuditTrailGraphicsAudit(IAuditTrail trail, NodeIdentity node, TimeProvider time) : IGraphicsAudit
 {
     public Task RecordAsync(GraphicsAuditEvent audit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(audit);
-        Log(audit.Actor, audit.Action, audit.Channel, audit.Layer ?? "-", audit.Template ?? "-", audit.Constituency ?? "-", audit.Sequence);
-        return Task.CompletedTask;
+        var detail = string.Join(' ', new[] { audit.Template, audit.Constituency, audit.Sequence is { } s ? string.Create(CultureInfo.InvariantCulture, $"at sequence {s}") : null }
+            .Where(part => part is not null));
+        var target = audit.Layer is null ? audit.Channel : $"{audit.Channel}/{audit.Layer}";
+        return trail.RecordAsync(
+            new AuditEvent(time.GetUtcNow(), audit.Actor, audit.Action, AuditEvent.Clean(target), AuditEvent.Clean(detail), node.Name), ct);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Graphics {Action} by {Actor} on {Channel}/{Layer}: {Template} {Constituency} at sequence {Sequence}")]
-    private partial void Log(string actor, string action, string channel, string layer, string template, string constituency, long? sequence);
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 using ResultsLive.Web.Configuration;
@@ -51,7 +50,7 @@ public static class GraphicsHostExtensions
         services.AddSingleton<OutputKeys>();
         services.AddSingleton<OutputConnections>();
         services.AddSingleton<CasparCgPlayout>();
-        services.TryAddSingleton<IGraphicsAudit, LoggingGraphicsAudit>();
+        services.AddSingleton<IGraphicsAudit, AuditTrailGraphicsAudit>();
         services.AddSingleton<GraphicsControl>();
         services.AddSingleton<GraphicsNodes>();
         services.AddHostedService(sp => sp.GetRequiredService<GraphicsNodes>());

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
+using Microsoft.Extensions.DependencyInjection;
+
+using ResultsLive.Web.Audit;
 using ResultsLive.Web.Graphics;
 using ResultsLive.Web.Tests.Api;
 using ResultsLive.Web.Tests.Graphics.CasparCg;
@@ -47,6 +50,10 @@ public sealed class GraphicsApiTests : IAsyncLifetime
         Assert.StartsWith("CG 1-30 ADD 1 \"resultslive/templates/seat-result\" 0 \"{", Caspar.Lines[0], StringComparison.Ordinal);
         Assert.Equal("CG 1-30 PLAY 1", Caspar.Lines[1]);
         Assert.True(JsonNode.DeepEquals(cuedData, JsonNode.Parse(Caspar.Tokens[0][6])), "CasparCG must read back the very JSON that was cued");
+        var audited = await Node.Services.GetRequiredService<IAuditTrail>().ReadAsync(new AuditFilter(), new AuditPaging());
+        Assert.True(audited.Events.Any(e => e.Event.Action == "take"), string.Join("; ", audited.Events.Select(e => e.Event)));
+        var take = audited.Events.Single(e => e.Event.Action == "take").Event;
+        Assert.Equal(("key:graphics", "main/lowerThird", $"seat-result E14001305 at sequence {sequence}"), (take.Actor, take.Target, take.Detail));
 
         await PostAsync(client, "out", """{"layer":"lowerThird"}""");
         var cleared = await PostAsync(client, "clear", null);

@@ -77,8 +77,7 @@ public sealed class OutputTests : RedisBrowserTest
         var pixels = await Pixels.ReadAsync(Browser, shot, (0, 0), (1919, 0), (0, 1079), (1919, 1079), (960, 540), (700, 900));
         Assert.All(pixels.Take(5), p => Assert.Equal(0, p[3]));
         Assert.Equal(255, pixels[5][3]);
-        var audit = await a.Services.GetRequiredService<IAuditTrail>().ReadAsync(new AuditFilter(Action: "take"), new AuditPaging());
-        var take = Assert.Single(audit.Events).Event;
+        var take = await AuditedAsync(a, "take");
         Assert.Equal(("user:oscar", "main/lowerThird"), (take.Actor, take.Target));
         Assert.StartsWith("seat-result E14001305 at sequence ", take.Detail, StringComparison.Ordinal);
 
@@ -126,6 +125,23 @@ public sealed class OutputTests : RedisBrowserTest
         Assert.Equal(0, await page.Locator("script, #stage").CountAsync());
         var pixels = await Pixels.ReadAsync(Browser, await page.ScreenshotAsync(new() { OmitBackground = true }), (0, 0), (960, 540));
         Assert.All(pixels, p => Assert.Equal(0, p[3]));
+    }
+
+    /// <summary>The audit trail's first event of an action, once it is there (it is written just after the act).</summary>
+    private static async Task<AuditEvent> AuditedAsync(WebNode node, string action)
+    {
+        var trail = node.Services.GetRequiredService<IAuditTrail>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var page = await trail.ReadAsync(new AuditFilter(Action: action), new AuditPaging(), timeout.Token);
+            if (page.Events.Count > 0)
+            {
+                return Assert.Single(page.Events).Event;
+            }
+
+            await Task.Delay(50, timeout.Token);
+        }
     }
 
     private async Task<IPage> OpenOutputAsync(WebNode node)
