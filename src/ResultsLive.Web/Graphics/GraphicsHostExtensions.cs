@@ -18,6 +18,8 @@ public static class GraphicsHostExtensions
         var services = builder.Services;
         services.AddOptions<GraphicsOptions>().BindConfiguration(GraphicsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphicsOptions>, GraphicsOptionsValidator>();
+        services.AddSingleton<IPostConfigureOptions<GraphicsOptions>, DemoChannel>();
+        services.AddHostedService<DemoChannel.Announcement>();
 
         var redis = builder.Configuration[$"{ResultsLiveOptions.Section}:Redis"];
         if (string.IsNullOrWhiteSpace(redis))

@@ -65,6 +65,13 @@ public sealed partial class GraphicsNodes : BackgroundService
 
     public bool RedisReachable => _redis?.IsConnected ?? true;
 
+    /// <summary>
+    /// Whether this node sends CasparCG the live layers' updates: the node with the lowest id among those heard, so one node
+    /// does it and another takes over within <see cref="GraphicsOptions.NodeTimeout"/> if it dies. (Two for a moment while
+    /// they find out is harmless: an UPDATE with the same data changes nothing on air.)
+    /// </summary>
+    public bool IsPlayoutLeader => Others.Where(n => n.IsReachable).All(n => string.CompareOrdinal(Id, n.Id) < 0);
+
     /// <summary>The other nodes heard recently, and whether each is still heard.</summary>
     public IReadOnlyList<NodeStatus> Others
     {

@@ -1,22 +1,28 @@
 using Microsoft.AspNetCore.SignalR;
 
 using ResultsLive.Feed;
+using ResultsLive.Web.Graphics.CasparCg;
 
 namespace ResultsLive.Web.Graphics;
 
 /// <summary>
 /// Keeps the live layers (bug, ticker) on this node's outputs following the results: after each burst of declarations it
 /// builds the on-air live graphics' data once per channel and sends it to the channel's outputs connected here. Every node
-/// tails the journal, so each serves only its own outputs and none gets a change twice.
+/// tails the journal, so each serves only its own outputs and none gets a change twice. One node (the playout leader) also
+/// sends CasparCG the new data as CG UPDATE.
 /// </summary>
 public sealed partial class LiveLayers(
     LiveResults live,
     ChannelStates states,
     OutputConnections outputs,
     IHubContext<GraphicsHub, IGraphicsClient> hub,
+    CasparCgPlayout playout,
+    GraphicsNodes nodes,
     TimeProvider time,
     ILogger<LiveLayers> logger) : BackgroundService
 {
+    private readonly Dictionary<(string Channel, GraphicsLayer Layer), string> _playedOut = [];
+
     /// <summary>A burst of declarations updates a live graphic at most this often; an isolated one at once.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
@@ -64,7 +70,8 @@ public sealed partial class LiveLayers(
         foreach (var channel in states.Channels)
         {
             var connections = outputs.For(channel);
-            if (connections.Count == 0)
+            var casparCg = playout.IsConfigured(channel) && nodes.IsPlayoutLeader;
+            if (connections.Count == 0 && !casparCg)
             {
                 continue;
             }
@@ -75,6 +82,12 @@ public sealed partial class LiveLayers(
                 if (state[layer].OnAir is not { } item || Fresh(item, snapshot) is not { } data)
                 {
                     continue;
+                }
+
+                if (casparCg && !(_playedOut.TryGetValue((channel, layer), out var sent) && sent == data) && data != item.Data)
+                {
+                    _playedOut[(channel, layer)] = data;
+                    await playout.UpdateAsync(channel, layer, data, CancellationToken.None).ConfigureAwait(false);
                 }
 
                 var message = new LiveDataMessage(channel, layer.Name(), item.Id, snapshot.Sequence, data);
