@@ -120,7 +120,12 @@ public sealed class Preflight(Uri node, string chromium, TextWriter progress)
         {
             ct.ThrowIfCancellationRequested();
             await page.EvaluateAsync("json => { update(json); play(); }", json).ConfigureAwait(false);
-            await page.EvaluateAsync("() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))").ConfigureAwait(false);
+            // Lay out first, so the faces the text needs start loading; fit again once they are in (as the template itself
+            // does, a moment later); then let two frames pass, so what is measured is what is on screen.
+            await page.EvaluateAsync("""
+                () => { void document.body.offsetHeight;
+                  return document.fonts.ready.then(() => { RL.fitAll(); return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); }); }
+                """).ConfigureAwait(false);
             var found = await page.EvaluateAsync<JsonElement>(Checks.Value).ConfigureAwait(false);
             foreach (var problem in found.EnumerateArray())
             {

@@ -1,6 +1,9 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 using ResultsLive.Web.Audit;
@@ -117,6 +120,20 @@ public sealed class GraphicsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, nobody.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, wrongKey.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, reading.StatusCode);
+    }
+
+    [Fact]
+    public async Task GraphicsHub_JoinsOnlyWithTheChannelsOutputKey()
+    {
+        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(Node.BaseAddress, "/hubs/graphics")).Build();
+        await hub.StartAsync();
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<JsonElement>("Join", "main", "guessed-key-0123456789", "program"));
+        var joined = await hub.InvokeAsync<JsonElement>("Join", "main", GraphicsSettings.OutputKey, "program");
+
+        Assert.Contains("unknown channel or output key", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("test", joined.GetProperty("mode").GetString());
+        Assert.Equal(4, joined.GetProperty("layers").GetArrayLength());
     }
 
     [Fact]

@@ -81,12 +81,19 @@ public sealed class OutputTests : RedisBrowserTest
         Assert.Equal(("user:oscar", "main/lowerThird"), (take.Actor, take.Target));
         Assert.StartsWith("seat-result E14001305 at sequence ", take.Detail, StringComparison.Ordinal);
 
-        // A correction arrives: the console shows it under the hold, the output does not move.
+        // The bug goes on air by the API (Companion's way): it follows the results.
         await replay;
-        await PostAsync(a, Corrected(120));
+        using var api = a.Operator();
+        await SendAsync(api, "cue", """{"layer":"bug","template":"bug"}""");
+        await SendAsync(api, "take", """{"layer":"bug"}""");
+        await Expect(output.FrameLocator("[data-layer=bug] iframe").Locator("#declared")).ToHaveTextAsync("41", new() { Timeout = 15_000 });
+
+        // A correction arrives: the console shows it under the hold; node B has pushed its outputs the live layers' data as of
+        // the correction, and the held lower third has not moved.
+        var correction = await PostAsync(a, Corrected(120));
         var hold = console.Locator("[data-layer=lowerThird] .hold[data-hold=onAir]");
         await Expect(hold).ToContainTextAsync("Lab +120; majority 7,247 → 7,127", new() { Timeout = 15_000 });
-        Assert.Equal(2, (await b.GetJsonAsync("/api/v1/constituencies/E14001305")).RootElement.GetProperty("revision").GetInt32());
+        await output.WaitForFunctionAsync("seq => window.rlOutput.layers.bug.onAir.sequence >= seq", correction, new() { Timeout = 15_000 });
         await Expect(lowerThird.Locator("#majority")).ToHaveTextAsync("Majority 7,247");
 
         // Update: the same graphic, its update(), no re-animation.
@@ -104,11 +111,7 @@ public sealed class OutputTests : RedisBrowserTest
         await console.Keyboard.PressAsync("Escape");
         await Expect(output.Locator("[data-layer=lowerThird] iframe")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
 
-        // The bug by the API, then Clear all by the API.
-        using var api = a.Operator();
-        await SendAsync(api, "cue", """{"layer":"bug","template":"bug"}""");
-        await SendAsync(api, "take", """{"layer":"bug"}""");
-        await Expect(output.FrameLocator("[data-layer=bug] iframe").Locator("#declared")).ToHaveTextAsync("41", new() { Timeout = 15_000 });
+        // Clear all by the API takes the bug off too.
         await SendAsync(api, "clear", null);
         await Expect(output.Locator("[data-layer=bug] iframe")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
     }
@@ -160,11 +163,12 @@ public sealed class OutputTests : RedisBrowserTest
         }
     }
 
-    private static async Task PostAsync(WebNode node, JsonObject body)
+    private static async Task<long> PostAsync(WebNode node, JsonObject body)
     {
         using var ingest = node.Ingest();
         using var response = await ingest.PostAsync(new Uri("/api/v1/declarations", UriKind.Relative), WebNode.Json(body.ToJsonString()));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["sequence"]!.GetValue<long>();
     }
 
     private static JsonObject Corrected(int extraForLabour)
