@@ -23,8 +23,11 @@ public static class PublicSurface
         new("All seats", "constituencies"),
     ];
 
+    /// <summary>The start of a seat page's address, relative to the site's base, before the escaped code.</summary>
+    public const string SeatPath = "constituency/";
+
     /// <summary>A seat's page, relative to the site's base (every page has <c>&lt;base href="/"&gt;</c>).</summary>
-    public static string SeatUrl(string code) => "constituency/" + Uri.EscapeDataString(code);
+    public static string SeatUrl(string code) => SeatPath + Uri.EscapeDataString(code);
 
     /// <summary>The browser tab's title: what the page is about first, then the site.</summary>
     public static string Title(params string[] parts) => string.Join(" · ", parts.Where(p => p.Length > 0).Append("ResultsLive"));
