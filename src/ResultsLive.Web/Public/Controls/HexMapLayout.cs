@@ -190,7 +190,10 @@ public sealed class HexMapLayout
 
             var x = cell.X.ToString("0.##", CultureInfo.InvariantCulture);
             var y = cell.Y.ToString("0.##", CultureInfo.InvariantCulture);
+            // One tab stop for the whole map (the first seat); the arrow keys move between seats (public.js), so a keyboard
+            // reader does not tab through 650 links to reach what follows.
             markup.Open("a").Url("href", PublicSurface.SeatPath, constituency.Code).Attr("class", css).Attr("data-seat", constituency.Code)
+                .Attr("tabindex", ReferenceEquals(band, _bands[0]) && i == band[0] ? "0" : "-1")
                 .Attr("data-party", seat?.Winner.Party)
                 .Open("title").Text(Title(constituency, status, seat)).Close("title")
                 .Open("use").Attr("href", "#rl-hex").Attr("x", x).Attr("y", y).Attr("fill", HtmlWriter.Colour(fill)).End();
