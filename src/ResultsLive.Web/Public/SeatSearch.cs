@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace ResultsLive.Web.Public;
@@ -24,18 +23,31 @@ public static class SeatSearch
         return words.All(w => key.Contains(w, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A Latin letter without its accent (â ê î ô û ŵ ŷ in Welsh names, é è ü in others). Looked up rather than decomposed
+    /// with Unicode normalisation, which the runtime's invariant-globalisation mode does not do beyond ASCII.
+    /// </summary>
+    private static char Plain(char c) => c switch
+    {
+        >= 'à' and <= 'å' or 'ā' or 'ă' or 'ą' => 'a',
+        'ç' or 'ć' or 'č' => 'c',
+        >= 'è' and <= 'ë' or 'ē' or 'ė' or 'ę' or 'ě' => 'e',
+        >= 'ì' and <= 'ï' or 'ī' or 'į' => 'i',
+        'ñ' or 'ń' or 'ň' => 'n',
+        >= 'ò' and <= 'ö' or 'ø' or 'ō' or 'ő' => 'o',
+        >= 'ù' and <= 'ü' or 'ū' or 'ů' or 'ű' => 'u',
+        'ý' or 'ÿ' or 'ŷ' => 'y',
+        'ŵ' => 'w',
+        _ => c,
+    };
+
     private static string Fold(string text)
     {
         var folded = new StringBuilder(text.Length);
         var space = true;
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            var lower = char.ToLowerInvariant(c);
+            var lower = Plain(char.ToLowerInvariant(c));
             if (lower is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
             {
                 folded.Append(lower);
