@@ -230,7 +230,7 @@ public static partial class PublicEndpoints
         return Results.Json(new LatestResponse(state.Epoch, state.Sequence, changed, parts, recent.Count == 0 ? state.Sequence : Math.Max(0, state.Sequence - LatestSeatWindow)), ResultsContract.JsonOptions);
     }
 
-    private static async Task StreamAsync(HttpContext context, FragmentLedger ledger)
+    private static async Task StreamAsync(HttpContext context, FragmentLedger ledger, IHostApplicationLifetime lifetime)
     {
         var response = context.Response;
         response.ContentType = "text/event-stream";
@@ -241,7 +241,10 @@ public static partial class PublicEndpoints
 
         // Public data without credentials: an embed in a sandboxed (opaque-origin) frame may listen too.
         response.Headers.AccessControlAllowOrigin = "*";
-        var ct = context.RequestAborted;
+        // Ends when the reader goes, or when the node stops: a stream never ends by itself, and a node shutting down
+        // must not wait for its readers (they reconnect, with Last-Event-ID, to whichever node answers).
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var ct = ending.Token;
         var cursor = ResumeFrom(context.Request, ledger);
         await response.WriteAsync("retry: 2000\n\n", ct).ConfigureAwait(false);
         if (cursor is null)

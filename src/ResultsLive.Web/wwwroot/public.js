@@ -7,7 +7,7 @@ import { create as createChart } from "./Shared/Charts/ApexChart.razor.js";
 
 const STALE_AFTER_MS = 30000;    // the server sends a keep-alive every 10 s: three missed means the line is down
 const POLL_EVERY_MS = 2000;
-const STREAM_FAILURES_BEFORE_POLLING = 3;
+const STREAM_FAILURES_BEFORE_POLLING = 2;
 const CHANNEL = "resultslive-stream";
 
 const status = document.querySelector("[data-live-status]");
@@ -23,6 +23,7 @@ let epoch = null;
 let lastEventId = null;
 let applying = Promise.resolve();
 let refreshWhenResumed = false;
+let connectionLost = false;
 
 function parts() {
     return [...document.querySelectorAll("[data-part]")];
@@ -147,6 +148,12 @@ function announce(slot, before) {
 // ---- Applying news from the stream or the poll, unless the reader paused.
 
 function receive(message) {
+    if (message.kind === "lost") {
+        // The stream broke (the node went away, or the network): say so now rather than after the stale limit.
+        connectionLost = true;
+        showStatus();
+        return;
+    }
     heard();
     if (message.epoch && epoch && message.epoch !== epoch) {
         // The journal started afresh: sequence numbers mean new things. Everything is taken again.
@@ -161,6 +168,10 @@ function receive(message) {
     }
     if (paused) {
         pendingWhilePaused = { ...(pendingWhilePaused ?? {}), ...message.parts };
+        if (status && message.sequence) {
+            // What is held back, for the reader's status line and for tests: news arrived, the page stayed still.
+            status.dataset.held = String(message.sequence);
+        }
         return;
     }
     applying = applying.then(() => update(message.parts)).catch(() => refreshAll());
@@ -192,6 +203,7 @@ function refreshAll(known = {}) {
     });
 }
 function heard() {
+    connectionLost = false;
     lastHeard = Date.now();
     showStatus();
 }
@@ -200,7 +212,7 @@ function showStatus() {
     if (!status) {
         return;
     }
-    const stale = Date.now() - lastHeard > STALE_AFTER_MS;
+    const stale = connectionLost || Date.now() - lastHeard > STALE_AFTER_MS;
     const at = lastHeard ? clock.format(new Date(lastHeard)) : null;
     let state;
     let text;
@@ -225,14 +237,17 @@ function showStatus() {
     }
 }
 
-// The masthead's LIVE badge says PAUSED while the line is down, so no reader takes old figures for live ones.
+// The masthead's badge says PAUSED while the line is down, so no reader takes old figures for live ones.
 function markBadge(stale) {
-    const badge = document.querySelector(".mode-live");
+    const badge = document.querySelector(".mode");
     const label = badge && [...badge.childNodes].find(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
-    if (label) {
-        label.textContent = stale ? "PAUSED" : "LIVE";
-        badge.classList.toggle("mode-paused", stale);
+    if (!label) {
+        return;
     }
+    badge.dataset.mode ??= label.textContent.trim();
+    const mode = badge.dataset.mode;
+    label.textContent = stale ? (mode === "LIVE" ? "PAUSED" : `${mode} · PAUSED`) : mode;
+    badge.classList.toggle("mode-paused", stale);
 }
 
 function setUpPause() {
@@ -265,12 +280,16 @@ function setUpPause() {
 function openStream(deliver) {
     let failures = 0;
     let opened = false;
-    let source = null;
     let poller = null;
     const connect = () => {
         const url = lastEventId ? `/api/v1/stream?lastEventId=${encodeURIComponent(lastEventId)}` : "/api/v1/stream";
-        source = new EventSource(url);
-        source.addEventListener("open", () => { opened = true; failures = 0; });
+        const source = new EventSource(url);
+        source.addEventListener("open", () => {
+            opened = true;
+            failures = 0;
+            poller?.stop();
+            poller = null;
+        });
         const handle = kind => event => {
             lastEventId = event.lastEventId || lastEventId;
             const data = event.data ? JSON.parse(event.data) : {};
@@ -280,13 +299,17 @@ function openStream(deliver) {
         source.addEventListener("reset", handle("reset"));
         source.addEventListener("keep-alive", handle("keep-alive"));
         source.addEventListener("error", () => {
+            deliver({ kind: "lost" });
+            // A dropped connection is retried by the browser itself (with Last-Event-ID, every 2 s as the server asks); a
+            // refused one (blocked, or a proxy that will not stream) is retried here with backoff, polling meanwhile.
             if (source.readyState === EventSource.CLOSED || !opened) {
                 failures++;
                 source.close();
                 if (failures >= STREAM_FAILURES_BEFORE_POLLING) {
                     poller ??= poll(deliver);
                 }
-                setTimeout(connect, Math.min(30000, 1000 * 2 ** Math.min(failures, 5)));
+                const delay = Math.min(10000, 1000 * 2 ** Math.min(failures, 4)) * (0.5 + Math.random() / 2);
+                setTimeout(connect, delay);
             }
         });
     };
@@ -296,12 +319,17 @@ function openStream(deliver) {
 // The fallback, and what pages do past the nodes' connections: /api/v1/latest through the cache, every two seconds.
 function poll(deliver) {
     let sequence = -1;
+    let stopped = false;
     const tick = async () => {
+        if (stopped) {
+            return;
+        }
         try {
             const response = await fetch("/api/v1/latest", { credentials: "omit" });
             if (response.ok) {
                 const latest = await response.json();
                 if (latest.sequence !== sequence) {
+                    // Further behind than the seats it lists: take every part afresh.
                     const gap = sequence >= 0 && latest.seatsSince > sequence;
                     sequence = latest.sequence;
                     deliver({ kind: gap ? "reset" : "sequence", epoch: latest.epoch, sequence, parts: latest.parts });
@@ -315,7 +343,7 @@ function poll(deliver) {
         setTimeout(tick, POLL_EVERY_MS);
     };
     tick();
-    return true;
+    return { stop: () => { stopped = true; } };
 }
 
 function follow() {
@@ -475,7 +503,7 @@ function setUpEmbed() {
     const childId = new URLSearchParams(location.search).get("childId");
     let sent = 0;
     const tell = () => {
-        const height = Math.ceil(document.documentElement.scrollHeight);
+        const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
         if (height === sent) {
             return;
         }

@@ -19,8 +19,7 @@ public sealed class TwoNodePageTests : RedisBrowserTest
         using var b = WebNode.For2024(Redis.ConnectionString);
         var page = await Browser.NewPageAsync();
         await page.GotoAsync(new Uri(b.BaseAddress, "/").ToString());
-        await page.WaitForFunctionAsync("() => window.Blazor && performance.getEntriesByType('resource').some(r => r.name.includes('/_blazor/negotiate'))", null, new() { Timeout = 10_000 });
-        await page.WaitForTimeoutAsync(300);
+        await LiveSiteFixture.WaitUntilLiveAsync(page);
         await page.EvaluateAsync("() => window.__notReloaded = true");
 
         using var ingest = a.Ingest();

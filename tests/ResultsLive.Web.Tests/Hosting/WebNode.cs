@@ -17,17 +17,17 @@ public sealed class WebNode : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    private WebNode(Dictionary<string, string?> settings)
+    private WebNode(Dictionary<string, string?> settings, int port = 0)
     {
         _settings = settings;
-        UseKestrel(0);
+        UseKestrel(port);
     }
 
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
     /// <summary>The 2024 general election from the Library's files, in test mode.</summary>
-    public static WebNode For2024(string? redis = null) =>
-        Start(SharedData.Election2024Settings(redis ?? "", ApiKey).ToDictionary(s => s.Key, string? (s) => s.Value));
+    public static WebNode For2024(string? redis = null, int port = 0) =>
+        Start(SharedData.Election2024Settings(redis ?? "", ApiKey).ToDictionary(s => s.Key, string? (s) => s.Value), port);
 
     /// <summary>The demo night, as <c>dotnet run</c> shows it, compressed to <paramref name="duration"/>.</summary>
     public static WebNode ForDemo(TimeSpan duration, int seats = 650) => Start(new()
@@ -79,9 +79,9 @@ public sealed class WebNode : WebApplicationFactory<Program>
         }
     }
 
-    private static WebNode Start(Dictionary<string, string?> settings)
+    private static WebNode Start(Dictionary<string, string?> settings, int port = 0)
     {
-        var node = new WebNode(settings);
+        var node = new WebNode(settings, port);
         node.StartServer();
         return node;
     }
