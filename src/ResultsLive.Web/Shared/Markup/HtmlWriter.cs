@@ -63,8 +63,31 @@ public sealed partial class HtmlWriter
         return Attr(name, url.ToString());
     }
 
-    /// <summary>A style declaring one CSS custom property as a colour: <c>--party:#C8102E</c>; anything not #RRGGBB is grey.</summary>
-    public HtmlWriter ColourStyle(string property, string colour) => Attr("style", property + ":" + Colour(colour));
+    /// <summary>
+    /// A style declaring one CSS custom property as a colour, <c>--party:#C8102E</c> (anything not #RRGGBB is grey), and for
+    /// a light colour (the SNP's yellow) <c>--party-ink</c>, the dark text that reads on it.
+    /// </summary>
+    public HtmlWriter ColourStyle(string property, string colour) => Attr("style", ColourDeclarations(property, colour));
+
+    /// <summary>What <see cref="ColourStyle"/> writes, for a Razor attribute.</summary>
+    public static string ColourDeclarations(string property, string? colour)
+    {
+        var checkedColour = Colour(colour);
+        return IsLight(checkedColour) ? $"{property}:{checkedColour};{property}-ink:#1b2430" : $"{property}:{checkedColour}";
+    }
+
+    /// <summary>Whether white text fails WCAG AA (4.5:1) on <paramref name="colour"/>, a checked #RRGGBB.</summary>
+    public static bool IsLight(string colour)
+    {
+        static double Channel(string hex)
+        {
+            var c = int.Parse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture) / 255.0;
+            return c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+        }
+
+        var luminance = (0.2126 * Channel(colour[1..3])) + (0.7152 * Channel(colour[3..5])) + (0.0722 * Channel(colour[5..7]));
+        return 1.05 / (luminance + 0.05) < 4.5;
+    }
 
     /// <summary>A boolean attribute with no value (<c>hidden</c>).</summary>
     public HtmlWriter Flag(string name)
