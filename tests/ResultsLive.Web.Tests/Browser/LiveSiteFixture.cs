@@ -74,7 +74,7 @@ public sealed class LiveSiteFixture : IAsyncLifetime
     public async Task<IPage> OpenAsync(string path, int width = 1280)
     {
         var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 1000 } });
-        await page.GotoAsync(Url(path));
+        await page.GotoAsync(Url(path), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await WaitUntilLiveAsync(page);
         await page.EvaluateAsync("() => window.__notReloaded = true");
         return page;
