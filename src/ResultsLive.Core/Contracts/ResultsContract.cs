@@ -51,8 +51,13 @@ public static class ResultsContract
                 [.. snapshot.Projection.Seats.Select(s => new ProjectedSeatsDto(s.Party.Code, s.Seats))]),
             new BaselineRefDto(BaselineKindName(snapshot.BaselineKind), snapshot.BaselineName),
             snapshot.ValidVotes,
-            snapshot.InvalidVotes);
+            snapshot.InvalidVotes,
+            ExitPoll(snapshot.ExitPoll));
     }
+
+    public static ExitPollDto? ExitPoll(ExitPoll? exitPoll) => exitPoll is null
+        ? null
+        : new ExitPollDto([.. exitPoll.Parties.Select(p => new ExitPollSeatsDto(p.Party, p.Seats))], exitPoll.Source, exitPoll.PublishedAt);
 
     public static ConstituencySummaryDto Summary(Constituency constituency, SeatStatus status, SeatResult? result)
     {

@@ -22,7 +22,13 @@ public sealed record ProjectedSeatsDto(string Party, int Seats);
 /// <summary>The uniform-swing projection from the declared seats, labelled with its method and basis.</summary>
 public sealed record ProjectionDto(string Method, int DeclaredBasis, IReadOnlyList<ProjectedSeatsDto> Seats);
 
-/// <summary><c>GET /api/v1/results</c>: the national snapshot.</summary>
+/// <summary>One party's forecast seats in the exit poll.</summary>
+public sealed record ExitPollSeatsDto(string Party, int Seats);
+
+/// <summary>The exit poll as <c>GET /api/v1/results</c> carries it: seats per party, who published it and when.</summary>
+public sealed record ExitPollDto(IReadOnlyList<ExitPollSeatsDto> Parties, string Source, DateTimeOffset PublishedAt);
+
+/// <summary><c>GET /api/v1/results</c>: the national snapshot; <see cref="ExitPoll"/> is null before one is entered.</summary>
 public sealed record NationalResultsDto(
     ElectionRefDto Election,
     string Mode,
@@ -35,7 +41,8 @@ public sealed record NationalResultsDto(
     ProjectionDto Projection,
     BaselineRefDto Baseline,
     long ValidVotes,
-    long InvalidVotes);
+    long InvalidVotes,
+    ExitPollDto? ExitPoll);
 
 /// <summary>The winning candidate of a seat.</summary>
 public sealed record WinnerDto(string Party, string Name);
