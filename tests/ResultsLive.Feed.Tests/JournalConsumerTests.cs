@@ -60,7 +60,7 @@ public sealed class JournalConsumerTests(RedisFixture redis) : IClassFixture<Red
         await consumer.StartAsync(Ct);
         await live.Ready.WaitAsync(Ct);
         var atReady = live.Current;
-        var sequence = await journal.AppendStatusAsync(DeltaFirth, SeatStatus.Counting, Ct);
+        var sequence = await journal.AppendStatusAsync(DeltaFirth, SeatStatus.Counting, Sent, Ct);
         await live.WaitForSequenceAsync(sequence, Ct);
         await consumer.StopAsync(Ct);
 
@@ -82,7 +82,7 @@ public sealed class JournalConsumerTests(RedisFixture redis) : IClassFixture<Red
         var logger = new ListLogger<JournalConsumer>();
         using var consumer = new JournalConsumer(new RedisDeclarationJournal(node, electionId), live, logger);
         await consumer.StartAsync(Ct);
-        var before = await new RedisDeclarationJournal(node, electionId).AppendDeclarationAsync(Declare(_election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Ct);
+        var before = await new RedisDeclarationJournal(node, electionId).AppendDeclarationAsync(Declare(_election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Sent, Ct);
         await live.WaitForSequenceAsync(before.Sequence, Ct);
 
         await server.KillAsync();
@@ -93,7 +93,7 @@ public sealed class JournalConsumerTests(RedisFixture redis) : IClassFixture<Red
 
         await server.RestartAsync(Ct);
         await using var ingest = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
-        var after = await new RedisDeclarationJournal(ingest, electionId).AppendDeclarationAsync(Declare(_election, BetaSouth, 1, 20_000, 9_000, 6_000), Ct);
+        var after = await new RedisDeclarationJournal(ingest, electionId).AppendDeclarationAsync(Declare(_election, BetaSouth, 1, 20_000, 9_000, 6_000), Sent, Ct);
         await live.WaitForSequenceAsync(after.Sequence, Ct);
 
         Assert.Equal(2, after.Sequence);
@@ -107,17 +107,17 @@ public sealed class JournalConsumerTests(RedisFixture redis) : IClassFixture<Red
     private async Task<long> IngestNightAsync(IDeclarationJournal journal)
     {
         var alpha = Declare(_election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000);
-        await journal.AppendStatusAsync(AlphaNorth, SeatStatus.Counting, Ct);
-        await journal.AppendDeclarationAsync(alpha, Ct);
-        await journal.AppendStatusAsync(BetaSouth, SeatStatus.Counting, Ct);
-        await journal.AppendDeclarationAsync(Declare(_election, BetaSouth, 1, 20_000, 9_000, 6_000), Ct);
-        Assert.Equal(AppendOutcome.Repeated, (await journal.AppendDeclarationAsync(alpha, Ct)).Outcome);
-        Assert.Equal(AppendOutcome.Conflict, (await journal.AppendDeclarationAsync(alpha with { InvalidVotes = 3 }, Ct)).Outcome);
-        await journal.AppendDeclarationAsync(Declare(_election, GammaVale, 1, 20_000, 9_000, 6_000), Ct);
-        await journal.AppendStatusAsync(AlphaNorth, SeatStatus.Recount, Ct);
-        await journal.AppendDeclarationAsync(Declare(_election, AlphaNorth, 2, 12_000, 14_000, 3_000, 1_000), Ct);
-        Assert.Equal(AppendOutcome.Stale, (await journal.AppendDeclarationAsync(alpha with { Electorate = 70_001 }, Ct)).Outcome);
-        await journal.AppendDeclarationAsync(Declare(_election, DeltaFirth, 1, 18_000, 15_000, 5_000), Ct);
-        return await journal.AppendStatusAsync(GammaVale, SeatStatus.Awaiting, Ct);
+        await journal.AppendStatusAsync(AlphaNorth, SeatStatus.Counting, Sent, Ct);
+        await journal.AppendDeclarationAsync(alpha, Sent, Ct);
+        await journal.AppendStatusAsync(BetaSouth, SeatStatus.Counting, Sent, Ct);
+        await journal.AppendDeclarationAsync(Declare(_election, BetaSouth, 1, 20_000, 9_000, 6_000), Sent, Ct);
+        Assert.Equal(AppendOutcome.Repeated, (await journal.AppendDeclarationAsync(alpha, Sent, Ct)).Outcome);
+        Assert.Equal(AppendOutcome.Conflict, (await journal.AppendDeclarationAsync(alpha with { InvalidVotes = 3 }, Sent, Ct)).Outcome);
+        await journal.AppendDeclarationAsync(Declare(_election, GammaVale, 1, 20_000, 9_000, 6_000), Sent, Ct);
+        await journal.AppendStatusAsync(AlphaNorth, SeatStatus.Recount, Sent, Ct);
+        await journal.AppendDeclarationAsync(Declare(_election, AlphaNorth, 2, 12_000, 14_000, 3_000, 1_000), Sent, Ct);
+        Assert.Equal(AppendOutcome.Stale, (await journal.AppendDeclarationAsync(alpha with { Electorate = 70_001 }, Sent, Ct)).Outcome);
+        await journal.AppendDeclarationAsync(Declare(_election, DeltaFirth, 1, 18_000, 15_000, 5_000), Sent, Ct);
+        return await journal.AppendStatusAsync(GammaVale, SeatStatus.Awaiting, Sent, Ct);
     }
 }

@@ -10,7 +10,7 @@ public sealed class JournalHealthCheckTests
     public async Task CheckHealth_NodeStillRebuilding_IsDegradedUntilCaughtUp()
     {
         var journal = new InMemoryDeclarationJournal();
-        await journal.AppendStatusAsync(TestElection.AlphaNorth, SeatStatus.Counting, CancellationToken.None);
+        await journal.AppendStatusAsync(TestElection.AlphaNorth, SeatStatus.Counting, TestElection.Sent, CancellationToken.None);
         var live = new LiveResults(TestElection.Create(), "test");
         var check = new JournalHealthCheck(journal, live);
 

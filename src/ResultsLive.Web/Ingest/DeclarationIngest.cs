@@ -14,7 +14,7 @@ public sealed class DeclarationIngest(ElectionContext election, IDeclarationJour
     /// <summary>Long enough for the projection to apply an entry, short enough never to hold an ingest client hostage.</summary>
     private static readonly TimeSpan ReadYourWrites = TimeSpan.FromSeconds(2);
 
-    public async Task<IngestOutcome> DeclareAsync(Declaration declaration, CancellationToken cancellationToken)
+    public async Task<IngestOutcome> DeclareAsync(Declaration declaration, Provenance provenance, CancellationToken cancellationToken)
     {
         var validation = DeclarationValidator.Validate(election.Election, declaration);
         if (!validation.IsValid)
@@ -22,7 +22,7 @@ public sealed class DeclarationIngest(ElectionContext election, IDeclarationJour
             return new IngestOutcome(validation.Problems, null);
         }
 
-        var append = await journal.AppendDeclarationAsync(validation.Accepted!, cancellationToken).ConfigureAwait(false);
+        var append = await journal.AppendDeclarationAsync(validation.Accepted!, provenance, cancellationToken).ConfigureAwait(false);
         if (append.Outcome is AppendOutcome.Appended)
         {
             await WaitForProjectionAsync(append.Sequence, cancellationToken).ConfigureAwait(false);
@@ -31,7 +31,7 @@ public sealed class DeclarationIngest(ElectionContext election, IDeclarationJour
         return new IngestOutcome([], append);
     }
 
-    public async Task<IngestOutcome> SetStatusAsync(string constituency, SeatStatus status, CancellationToken cancellationToken)
+    public async Task<IngestOutcome> SetStatusAsync(string constituency, SeatStatus status, Provenance provenance, CancellationToken cancellationToken)
     {
         var seat = election.Election.FindConstituency(constituency);
         if (seat is null)
@@ -39,7 +39,7 @@ public sealed class DeclarationIngest(ElectionContext election, IDeclarationJour
             return new IngestOutcome([new ValidationProblem("code", $"'{constituency}' is not a constituency of {election.Election.Name}", ProblemKind.NotFound)], null);
         }
 
-        var sequence = await journal.AppendStatusAsync(seat.Code, status, cancellationToken).ConfigureAwait(false);
+        var sequence = await journal.AppendStatusAsync(seat.Code, status, provenance, cancellationToken).ConfigureAwait(false);
         await WaitForProjectionAsync(sequence, cancellationToken).ConfigureAwait(false);
         return new IngestOutcome([], new AppendResult(AppendOutcome.Appended, sequence, null));
     }
