@@ -6,8 +6,9 @@ using ResultsLive.Web.Configuration;
 namespace ResultsLive.Web.Ingest;
 
 /// <summary>
-/// The single way in for declarations and status changes, whoever sends them (the API, the demo night):
-/// validate against the election, append to the journal, and wait briefly for this node's projection to show it.
+/// The single way in for declarations, status changes and the exit poll, whoever sends them (the API, the demo night,
+/// manual entry): validate against the election, append to the journal with who sent it, and wait briefly for this
+/// node's projection to show it.
 /// </summary>
 public sealed class DeclarationIngest(ElectionContext election, IDeclarationJournal journal, LiveResults live, ILogger<DeclarationIngest> logger)
 {
@@ -40,6 +41,23 @@ public sealed class DeclarationIngest(ElectionContext election, IDeclarationJour
         }
 
         var sequence = await journal.AppendStatusAsync(seat.Code, status, provenance, cancellationToken).ConfigureAwait(false);
+        await WaitForProjectionAsync(sequence, cancellationToken).ConfigureAwait(false);
+        return new IngestOutcome([], new AppendResult(AppendOutcome.Appended, sequence, null));
+    }
+
+    /// <summary>
+    /// Enters the exit poll, replacing any earlier one: parties known to the election (or <c>Oth</c>), no negative seats,
+    /// no more seats in all than the election has, and a source. Problems come back as <see cref="DeclareAsync"/>'s do.
+    /// </summary>
+    public async Task<IngestOutcome> SetExitPollAsync(ExitPoll exitPoll, Provenance provenance, CancellationToken cancellationToken)
+    {
+        var (problems, accepted) = ExitPollValidator.Validate(election.Election, exitPoll);
+        if (accepted is null)
+        {
+            return new IngestOutcome(problems, null);
+        }
+
+        var sequence = await journal.AppendExitPollAsync(accepted, provenance, cancellationToken).ConfigureAwait(false);
         await WaitForProjectionAsync(sequence, cancellationToken).ConfigureAwait(false);
         return new IngestOutcome([], new AppendResult(AppendOutcome.Appended, sequence, null));
     }
