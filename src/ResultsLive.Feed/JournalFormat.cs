@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 
 using ResultsLive.Core.Model;
+using ResultsLive.Core.Validation;
 
 namespace ResultsLive.Feed;
 
@@ -274,29 +275,8 @@ internal static class JournalFormat
             ? time
             : throw new InvalidDataException($"{name} is not an ISO 8601 time");
 
-    private static string Fold(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var ch in text.AsSpan().Trim())
-        {
-            if (char.IsWhiteSpace(ch))
-            {
-                space = true;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(char.ToUpperInvariant(ch));
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>Folded exactly as validation matches a candidate to a nomination, and case ignored as it is there too.</summary>
+    private static string Fold(string text) => DeclarationValidator.Fold(text).ToUpperInvariant();
 
     private static string Write(Action<Utf8JsonWriter> write)
     {
