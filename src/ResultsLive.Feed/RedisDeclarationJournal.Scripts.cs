@@ -88,9 +88,14 @@ public sealed partial class RedisDeclarationJournal
 
     // KEYS: epoch, seq. ARGV: epoch candidate. Creates the epoch of a journal that has none (new, deleted, or written
     // before epochs existed) and returns {epoch, last sequence}, read together.
+    // Nodes run it every second, so the usual case (an epoch exists) writes nothing.
     private const string PositionScript = """
-        redis.call('SET', KEYS[1], ARGV[1], 'NX')
-        return {redis.call('GET', KEYS[1]), redis.call('GET', KEYS[2]) or '0'}
+        local epoch = redis.call('GET', KEYS[1])
+        if not epoch then
+          epoch = ARGV[1]
+          redis.call('SET', KEYS[1], epoch)
+        end
+        return {epoch, redis.call('GET', KEYS[2]) or '0'}
         """;
 
     // KEYS: epoch, seq. ARGV: stale epoch, candidate. Replaces the epoch only if it is still the stale one, so nodes that
