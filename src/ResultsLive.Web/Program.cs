@@ -1,7 +1,9 @@
 using ResultsLive.Web.Api;
+using ResultsLive.Web.Audit;
 using ResultsLive.Web.Configuration;
 using ResultsLive.Web.Hubs;
 using ResultsLive.Web.Public;
+using ResultsLive.Web.Security;
 using ResultsLive.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddResultsLive();
 builder.AddResultsHub();
 builder.AddResultsLiveSurfaces();
+builder.AddResultsLiveSecurity();
 builder.Services.AddProblemDetails();
 
 // Names and other text from ingest are echoed in problem details: escape markup there too, not only in pages.
@@ -17,6 +20,7 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UsePublicResponses();
 
@@ -28,12 +32,18 @@ app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReE
 
 // Routing after the status code pages, so the not-found page's re-execution is routed afresh.
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapStaticAssets();
 
 app.MapOpenApi();
 app.MapResultsHealth();
 app.MapResultsApi();
+app.MapAnalysisApi();
+app.MapResultsLiveSecurity();
+app.MapAuditApi();
 app.MapHub<ResultsHub>(ResultsHub.Path);
 app.MapResultsLiveSurfaces();
 

@@ -4,6 +4,8 @@ using System.Text.Json;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ResultsLive.Web.Tests.Hosting;
 
@@ -16,10 +18,12 @@ public sealed class WebNode : WebApplicationFactory<Program>
     public const string ApiKey = "test-ingest-key-0123456789";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private WebNode(Dictionary<string, string?> settings, int port = 0)
+    private WebNode(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null, int port = 0)
     {
         _settings = settings;
+        _services = services;
         UseKestrel(port);
     }
 
@@ -27,7 +31,20 @@ public sealed class WebNode : WebApplicationFactory<Program>
 
     /// <summary>The 2024 general election from the Library's files, in test mode.</summary>
     public static WebNode For2024(string? redis = null, int port = 0) =>
-        Start(SharedData.Election2024Settings(redis ?? "", ApiKey).ToDictionary(s => s.Key, string? (s) => s.Value), port);
+        Start(SharedData.Election2024Settings(redis ?? "", ApiKey).ToDictionary(s => s.Key, string? (s) => s.Value), port: port);
+
+    /// <summary>The 2024 election with more settings (users, keys, single sign-on) and, optionally, services replaced.</summary>
+    public static WebNode For2024(IReadOnlyDictionary<string, string?> settings, string? redis = null, Action<IServiceCollection>? services = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var all = SharedData.Election2024Settings(redis ?? "", ApiKey).ToDictionary(s => s.Key, string? (s) => s.Value);
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        return Start(all, services);
+    }
 
     /// <summary>The demo night, as <c>dotnet run</c> shows it, compressed to <paramref name="duration"/>.</summary>
     public static WebNode ForDemo(TimeSpan duration, int seats = 650) => Start(new()
@@ -77,11 +94,16 @@ public sealed class WebNode : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 
-    private static WebNode Start(Dictionary<string, string?> settings, int port = 0)
+    private static WebNode Start(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null, int port = 0)
     {
-        var node = new WebNode(settings, port);
+        var node = new WebNode(settings, services, port);
         node.StartServer();
         return node;
     }

@@ -11,12 +11,12 @@ public static class FragmentAddress
 
     /// <summary>
     /// The journal's epoch, which keeps a sequence number from naming two different states: a journal started afresh
-    /// numbers its entries from 1 again, under a new epoch. Until the journal carries one, the election's id stands in.
+    /// numbers its entries from 1 again, under a new epoch.
     /// </summary>
     public static string EpochOf(LiveSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return Uri.EscapeDataString(snapshot.Election.Id);
+        return Uri.EscapeDataString(snapshot.Epoch);
     }
 
     public static string Html(string epoch, string part, long sequence) =>
