@@ -58,7 +58,23 @@ public sealed partial class FragmentLedger
     }
 
     /// <summary>What pages render and announce: the snapshot this ledger has reached and each part's version in it.</summary>
-    public LedgerState State => Volatile.Read(ref _state);
+    public LedgerState State
+    {
+        get
+        {
+            // The journal gives the projection its epoch as it starts, which may publish no change: a ledger still at the
+            // old epoch with nothing newer to apply takes the projection's state again, so no address names a stale epoch.
+            var state = Volatile.Read(ref _state);
+            var live = _live.Current;
+            if (live.Sequence <= state.Sequence && !string.Equals(FragmentAddress.EpochOf(live), state.Epoch, StringComparison.Ordinal))
+            {
+                Restart(live);
+                state = Volatile.Read(ref _state);
+            }
+
+            return state;
+        }
+    }
 
     /// <summary>Completes when the next sequence's news is out (or, every few seconds, to let idle streams send a keep-alive).</summary>
     public Task Next => Volatile.Read(ref _next).Task;
