@@ -1,5 +1,6 @@
 using ResultsLive.Web.Api;
 using ResultsLive.Web.Configuration;
+using ResultsLive.Web.Desk;
 using ResultsLive.Web.Hubs;
 using ResultsLive.Web.Public;
 using ResultsLive.Web.Shared;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddResultsLive();
 builder.AddResultsHub();
 builder.AddResultsLiveSurfaces();
+builder.AddResultsLiveDesk();
 builder.Services.AddProblemDetails();
 
 // Names and other text from ingest are echoed in problem details: escape markup there too, not only in pages.
@@ -34,6 +36,8 @@ app.MapOpenApi();
 app.MapResultsHealth();
 app.MapResultsApi();
 app.MapHub<ResultsHub>(ResultsHub.Path);
+app.MapDeskEndpoints();
+app.MapFeedEndpoints();
 app.MapResultsLiveSurfaces();
 
 app.Run();
