@@ -62,7 +62,8 @@ public sealed class AtomFeeds(DeskLog log, ElectionContext election)
             : filter == "notable" ? $"{name}: notable results"
             : filter == "gains" ? $"{name}: gains"
             : $"{name}: results";
-        var feed = new SyndicationFeed(title, $"Every declaration and correction, newest first ({election.Mode}).", self)
+        var page = seat is null ? "/" : "/constituency/" + Uri.EscapeDataString(seat.Code);
+        var feed = new SyndicationFeed(title, $"Every declaration and correction, newest first ({election.Mode}).", new Uri(page, UriKind.Relative))
         {
             Id = $"urn:resultslive:{election.Election.Id}:{log.Epoch}:{(seat is null ? "results" + (filter is null ? "" : ":" + filter) : "seat:" + seat.Code)}",
             LastUpdatedTime = entries.Count > 0 ? entries[0].RecordedAt : DateTimeOffset.UnixEpoch,

@@ -25,6 +25,8 @@ public static class DeskHostExtensions
         services.AddSingleton<DeskAudit>();
         services.AddSingleton<AtomFeeds>();
         services.AddSingleton<ExpectedTimes>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<DeskEditor>();
         services.AddHostedService<DeskProjection>();
 
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{ResultsLiveOptions.Section}:Redis"]))
