@@ -29,6 +29,19 @@ public sealed class WebNode : WebApplicationFactory<Program>
     public static WebNode For2024(string? redis = null) =>
         Start(SharedData.Election2024Settings(redis ?? "", ApiKey).ToDictionary(s => s.Key, string? (s) => s.Value));
 
+    /// <summary>The 2024 general election with settings of the test's own on top (webhooks, the desk's thresholds, another file).</summary>
+    public static WebNode For2024(string? redis, IReadOnlyDictionary<string, string?> extra)
+    {
+        ArgumentNullException.ThrowIfNull(extra);
+        var settings = SharedData.Election2024Settings(redis ?? "", ApiKey).ToDictionary(s => s.Key, string? (s) => s.Value);
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return Start(settings);
+    }
+
     /// <summary>The demo night, as <c>dotnet run</c> shows it, compressed to <paramref name="duration"/>.</summary>
     public static WebNode ForDemo(TimeSpan duration, int seats = 650) => Start(new()
     {
