@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 
+using Microsoft.Extensions.DependencyInjection;
+
 using ResultsLive.Core.Model;
 using ResultsLive.Import;
 
@@ -47,5 +49,20 @@ internal static class DeskData
         using var response = await ingest.PostAsync(new Uri("/api/v1/declarations", UriKind.Relative), content);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["sequence"]!.GetValue<long>();
+    }
+
+    /// <summary>
+    /// Waits until the node's desk log has reached <paramref name="sequence"/>: ingest answers once the projection has an entry,
+    /// and the desk follows the journal beside it.
+    /// </summary>
+    public static async Task WaitForDeskAsync(Hosting.WebNode node, long sequence)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var log = node.Services.GetRequiredService<ResultsLive.Web.Desk.DeskLog>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (log.Sequence < sequence)
+        {
+            await log.Appended.WaitAsync(timeout.Token);
+        }
     }
 }
