@@ -33,6 +33,7 @@ public sealed partial class DeskBoard : IAsyncDisposable
     private string? _editor;
     private bool? _secure;
     private bool _alertsOn;
+    private bool _following;
     private int _shown = PageSize;
     private bool _onlyNotable;
     private bool _onlyGains;
@@ -118,6 +119,7 @@ public sealed partial class DeskBoard : IAsyncDisposable
             _state = Store.Current;
             _ = FollowAsync(Log.Sequence, _stop.Token);
             _deliveries = await Ledger.RecentAsync(12, _stop.Token);
+            _following = true;
             Refilter();
             StateHasChanged();
         }
@@ -181,6 +183,10 @@ public sealed partial class DeskBoard : IAsyncDisposable
 
         return _state.Copied.Any(c => c.Editor == _editor && string.Equals(c.Constituency, constituency, StringComparison.OrdinalIgnoreCase)) ? "copied" : null;
     }
+
+    private int? CopiedByMe(string constituency) =>
+        _editor is null ? null
+        : _state.Copied.Where(c => c.Editor == _editor && string.Equals(c.Constituency, constituency, StringComparison.OrdinalIgnoreCase)).Select(c => (int?)c.Revision).Max();
 
     private async Task NotifyAsync(string title, string body)
     {
