@@ -123,7 +123,11 @@ public sealed class Notability
             _recount[index] = false;
         }
 
-        Majorities(result, seat, reasons);
+        // Records are moments of the night, set by first declarations: a correction does not compete with its own seat.
+        if (previous is null)
+        {
+            Majorities(result, seat, reasons);
+        }
 
         if (result.Swing is { } swing && swing.Value >= _options.BigSwing)
         {

@@ -236,6 +236,22 @@ public sealed class NotabilityTests : IClassFixture<Night2024>
     }
 
     [Fact]
+    public void LargestAndSmallestMajority_CorrectionOfTheRecordHolder_SetsNoRecordAgainstItself()
+    {
+        var election = TestElection.Create();
+        var tally = new NationalTally(election);
+        var notability = new Notability(election);
+        Apply(tally, notability, TestElection.Declare("X01", 1, ("Ann Red", "Lab", 20_000), ("Bob Blue", "Con", 10_000), ("Cat Orange", "LD", 1_000)));
+        Apply(tally, notability, TestElection.Declare("X02", 1, ("Dan Red", "Lab", 9_000), ("Eve Blue", "Con", 20_000), ("Fay Free", "Ind", 1_000)));
+
+        var corrected = Apply(tally, notability, TestElection.Declare("X02", 2, ("Dan Red", "Lab", 9_000), ("Eve Blue", "Con", 9_500), ("Fay Free", "Ind", 1_000)));
+        var next = Apply(tally, notability, TestElection.Declare("X03", 1, ("Gus Red", "Lab", 9_000), ("Hal Blue", "Con", 9_100), ("Ivy Teal", "RUK", 1_000)));
+
+        Assert.DoesNotContain(corrected, r => r.Kind is NotableKind.SmallestMajority or NotableKind.LargestMajority);
+        Assert.Contains(next, r => r.Kind == NotableKind.SmallestMajority);
+    }
+
+    [Fact]
     public void Names_HostileCharacters_StayOnOneLineInEveryReason()
     {
         var seats = new[] { new Constituency("X01", "Ynys Môn \"<&>\" 'Нью'\nline", "North", "Wales", 50_000) };

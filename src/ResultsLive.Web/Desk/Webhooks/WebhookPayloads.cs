@@ -62,6 +62,7 @@ public static class WebhookPayloads
             ["revision"] = entry.Revision,
             ["correction"] = entry.IsCorrection,
             ["declaredAt"] = seat.DeclaredAt,
+            ["recordedAt"] = entry.RecordedAt,
             ["result"] = seat.Result,
             ["winner"] = new JsonObject { ["party"] = seat.Winner.Party, ["name"] = seat.Winner.Name, ["votes"] = seat.Winner.Votes },
             ["majority"] = seat.Majority,
