@@ -28,6 +28,9 @@ public sealed class DeskOptions
     /// <summary>Retries within one delivery attempt before it is logged as failed and tried again later.</summary>
     public int WebhookRetries { get; set; } = 5;
 
+    /// <summary>Deliveries of different seats in flight at once per webhook; a seat's own revisions always go one at a time.</summary>
+    public int WebhookConcurrency { get; set; } = 8;
+
     /// <summary>How long one request to a receiver may take.</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -120,6 +123,11 @@ public sealed class DeskOptionsValidator : IValidateOptions<DeskOptions>
         if (options.WebhookLease < TimeSpan.FromMilliseconds(300) || options.WebhookRetryDelay <= TimeSpan.Zero || options.WebhookTimeout <= TimeSpan.Zero)
         {
             failures.Add($"{DeskOptions.Section}:WebhookLease must be at least 00:00:00.3, and WebhookRetryDelay and WebhookTimeout positive.");
+        }
+
+        if (options.WebhookConcurrency is < 1 or > 64)
+        {
+            failures.Add($"{DeskOptions.Section}:WebhookConcurrency must be from 1 to 64.");
         }
 
         if (options.WebhookRetries is < 1 or > 20)

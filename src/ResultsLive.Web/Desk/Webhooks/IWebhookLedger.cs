@@ -7,23 +7,27 @@ public sealed record DeliveryRecord(string Id, string Webhook, string Constituen
     public bool Delivered => Status is >= 200 and < 300;
 }
 
+/// <summary>How far a webhook has been delivered: every sequence up to <see cref="Watermark"/>, and these ids beyond it.</summary>
+public sealed record DeliveryProgress(long Watermark, IReadOnlySet<string> Delivered);
+
 /// <summary>
-/// What webhook delivery must share between nodes: which node may deliver (a lease), how far each webhook has been
-/// delivered (recorded only by the lease holder, after a 2xx), and the log of deliveries.
+/// What webhook delivery shares between nodes: which node may deliver (a lease), what has been delivered (recorded only by
+/// the lease holder, after a 2xx, and never sent again), and the log of attempts.
 /// </summary>
 public interface IWebhookLedger
 {
     /// <summary>Takes or renews the webhook's lease for <paramref name="node"/>; false while another node holds it.</summary>
     Task<bool> TryLeaseAsync(string webhook, string node, TimeSpan ttl, CancellationToken ct);
 
-    /// <summary>The last sequence delivered (or passed over by the filter) for the webhook; 0 before any.</summary>
-    Task<long> CursorAsync(string webhook, CancellationToken ct);
+    /// <summary>What has been delivered so far, read by a node when it takes the lease.</summary>
+    Task<DeliveryProgress> ProgressAsync(string webhook, CancellationToken ct);
 
-    /// <summary>Records the cursor only while <paramref name="node"/> still holds the lease; false if it had lost it.</summary>
-    Task<bool> AdvanceAsync(string webhook, string node, long sequence, CancellationToken ct);
+    /// <summary>
+    /// In one step, only while <paramref name="node"/> holds the lease: logs the attempt, records a 2xx as delivered, and
+    /// moves the watermark forward to <paramref name="watermark"/>. False if the lease had been lost (nothing recorded).
+    /// </summary>
+    Task<bool> RecordAsync(string webhook, string node, DeliveryRecord record, long watermark, CancellationToken ct);
 
-    Task LogAsync(DeliveryRecord record, CancellationToken ct);
-
-    /// <summary>The latest deliveries, newest first.</summary>
+    /// <summary>The latest attempts, newest first.</summary>
     Task<IReadOnlyList<DeliveryRecord>> RecentAsync(int max, CancellationToken ct);
 }

@@ -6,7 +6,7 @@ public sealed class InMemoryWebhookLedger(TimeProvider time) : IWebhookLedger
     public const int LogCapacity = 500;
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, long> _cursors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Watermark, HashSet<string> Delivered)> _progress = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Node, DateTimeOffset Until)> _leases = new(StringComparer.Ordinal);
     private readonly LinkedList<DeliveryRecord> _log = new();
 
@@ -25,16 +25,18 @@ public sealed class InMemoryWebhookLedger(TimeProvider time) : IWebhookLedger
         }
     }
 
-    public Task<long> CursorAsync(string webhook, CancellationToken ct)
+    public Task<DeliveryProgress> ProgressAsync(string webhook, CancellationToken ct)
     {
         lock (_lock)
         {
-            return Task.FromResult(_cursors.GetValueOrDefault(webhook));
+            var progress = _progress.GetValueOrDefault(webhook, (0, []));
+            return Task.FromResult(new DeliveryProgress(progress.Watermark, new HashSet<string>(progress.Delivered ?? [], StringComparer.Ordinal)));
         }
     }
 
-    public Task<bool> AdvanceAsync(string webhook, string node, long sequence, CancellationToken ct)
+    public Task<bool> RecordAsync(string webhook, string node, DeliveryRecord record, long watermark, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(record);
         lock (_lock)
         {
             if (!_leases.TryGetValue(webhook, out var lease) || lease.Node != node)
@@ -42,23 +44,25 @@ public sealed class InMemoryWebhookLedger(TimeProvider time) : IWebhookLedger
                 return Task.FromResult(false);
             }
 
-            _cursors[webhook] = Math.Max(_cursors.GetValueOrDefault(webhook), sequence);
-            return Task.FromResult(true);
-        }
-    }
+            if (!_progress.TryGetValue(webhook, out var progress))
+            {
+                progress = (0, new HashSet<string>(StringComparer.Ordinal));
+            }
 
-    public Task LogAsync(DeliveryRecord record, CancellationToken ct)
-    {
-        lock (_lock)
-        {
+            if (record.Delivered)
+            {
+                progress.Delivered.Add(record.Id);
+            }
+
+            _progress[webhook] = (Math.Max(progress.Watermark, watermark), progress.Delivered);
             _log.AddFirst(record);
             if (_log.Count > LogCapacity)
             {
                 _log.RemoveLast();
             }
-        }
 
-        return Task.CompletedTask;
+            return Task.FromResult(true);
+        }
     }
 
     public Task<IReadOnlyList<DeliveryRecord>> RecentAsync(int max, CancellationToken ct)

@@ -8,13 +8,14 @@ using Polly;
 namespace ResultsLive.Web.Desk.Webhooks;
 
 /// <summary>
-/// Delivers each configured webhook's declarations in sequence order (so in order per seat), at least once: retried with
-/// backoff until a 2xx, which is then recorded and never resent. One node at a time delivers a webhook (a lease in the
-/// ledger); if it dies, another takes the lease over and carries on from the last recorded delivery.
+/// Delivers each configured webhook's declarations at least once, in order per seat: retried with backoff until a 2xx, which
+/// is then recorded and never resent. Seats are independent, so up to <see cref="DeskOptions.WebhookConcurrency"/> deliveries
+/// (of different seats) are in flight at once; a seat's revisions go one after another. One node at a time delivers a
+/// webhook (a lease in the ledger); if it dies, another takes the lease over and carries on from what was recorded.
 /// </summary>
 /// <remarks>
-/// A receiver may see a delivery id again only when a node died between its 2xx and recording it; it drops the repeat by id.
-/// A receiver that keeps failing holds up only its own webhook: each has its own loop, lease and cursor.
+/// A receiver sees a delivery id again only when a node died between its 2xx and recording it; it drops the repeat by id.
+/// A receiver that keeps failing holds up only its own webhook, and within it only the seat that failed.
 /// </remarks>
 public sealed partial class WebhookDispatcher(
     DeskLog log,
@@ -43,47 +44,42 @@ public sealed partial class WebhookDispatcher(
         var name = DeskOptionsValidator.WebhookName(settings, index);
         var pipeline = Pipeline(settings);
         var client = http.CreateClient(HttpClientName);
-        var backoff = settings.WebhookRetryDelay;
+        var renewEvery = settings.WebhookLease / 3;
+        var inFlight = new Dictionary<string, Task<(DeskEntry Entry, DeliveryRecord Record)>>(StringComparer.Ordinal);
+        var failures = new Dictionary<long, (int Count, DateTimeOffset RetryAt)>();
+        Progress? progress = null;
+        var renewedAt = DateTimeOffset.MinValue;
         while (!ct.IsCancellationRequested)
         {
             try
             {
                 var appended = log.Appended;
-                if (!await ledger.TryLeaseAsync(name, node.Name, settings.WebhookLease, ct).ConfigureAwait(false))
+                var now = time.GetUtcNow();
+                if (progress is null || now - renewedAt >= renewEvery)
                 {
-                    await Task.Delay(settings.WebhookLease / 3, time, ct).ConfigureAwait(false);
-                    continue;
-                }
-
-                var cursor = await ledger.CursorAsync(name, ct).ConfigureAwait(false);
-                var pending = log.After(cursor);
-                var next = pending.FirstOrDefault(e => Wanted(webhook, e));
-                if (next is null)
-                {
-                    // Entries the filter passes over count as done, so a restart does not look at them again.
-                    if (pending.Count > 0)
+                    if (!await ledger.TryLeaseAsync(name, node.Name, settings.WebhookLease, ct).ConfigureAwait(false))
                     {
-                        await ledger.AdvanceAsync(name, node.Name, pending[^1].Sequence, ct).ConfigureAwait(false);
+                        progress = null;
+                        await Task.WhenAny([.. inFlight.Values, Task.Delay(renewEvery, time, ct)]).ConfigureAwait(false);
+                        await HarvestAsync().ConfigureAwait(false);
+                        continue;
                     }
 
-                    // Wake for the next declaration, or in time to renew the lease.
-                    await Task.WhenAny(appended, Task.Delay(settings.WebhookLease / 3, time, ct)).ConfigureAwait(false);
-                    continue;
-                }
-
-                if (await DeliverAsync(client, pipeline, webhook, name, next, ct).ConfigureAwait(false))
-                {
-                    backoff = settings.WebhookRetryDelay;
-                    if (!await ledger.AdvanceAsync(name, node.Name, next.Sequence, ct).ConfigureAwait(false))
+                    renewedAt = now;
+                    if (progress is null)
                     {
-                        LogLeaseLost(name, next.Sequence);
+                        // Taking the lease: start from what the last holder recorded.
+                        var recorded = await ledger.ProgressAsync(name, ct).ConfigureAwait(false);
+                        progress = new Progress(recorded.Watermark, new HashSet<string>(recorded.Delivered, StringComparer.Ordinal));
+                        failures.Clear();
                     }
                 }
-                else
-                {
-                    await Task.Delay(backoff, time, ct).ConfigureAwait(false);
-                    backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, LongestBackoff.Ticks));
-                }
+
+                Dispatch(progress, now);
+                var soonest = failures.Count > 0 ? failures.Values.Min(f => f.RetryAt) - now : renewEvery;
+                var wake = Task.Delay(TimeSpan.FromTicks(Math.Clamp(soonest.Ticks, TimeSpan.FromMilliseconds(1).Ticks, renewEvery.Ticks)), time, ct);
+                await Task.WhenAny([.. inFlight.Values, appended, wake]).ConfigureAwait(false);
+                await HarvestAsync().ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -91,9 +87,83 @@ public sealed partial class WebhookDispatcher(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The ledger (Redis) is away: nothing is recorded, so nothing is lost; try again shortly.
+                // The ledger (Redis) is away: what was not recorded will be sent again; try shortly.
                 LogLedgerFailed(ex, name);
-                await Task.Delay(backoff, time, ct).ConfigureAwait(false);
+                progress = null;
+                await Task.Delay(settings.WebhookRetryDelay, time, ct).ConfigureAwait(false);
+            }
+        }
+
+        // Starts deliveries in sequence order: a seat with a revision in flight or waiting for a retry holds its later ones back.
+        void Dispatch(Progress state, DateTimeOffset now)
+        {
+            var held = new HashSet<string>(inFlight.Keys, StringComparer.Ordinal);
+            foreach (var entry in log.After(state.Watermark))
+            {
+                if (inFlight.Count >= settings.WebhookConcurrency)
+                {
+                    break;
+                }
+
+                if (state.Delivered.Contains(WebhookPayloads.DeliveryId(entry, name)) || !Wanted(webhook, entry) || !held.Add(entry.Constituency))
+                {
+                    continue;
+                }
+
+                if (failures.TryGetValue(entry.Sequence, out var failure) && failure.RetryAt > now)
+                {
+                    continue;
+                }
+
+                inFlight[entry.Constituency] = DeliverAsync(client, pipeline, webhook, name, entry, ct);
+            }
+        }
+
+        // Records each finished delivery (a 2xx as delivered) and moves the watermark over everything delivered or passed over.
+        async Task HarvestAsync()
+        {
+            foreach (var (seat, task) in inFlight.Where(p => p.Value.IsCompleted).ToList())
+            {
+                inFlight.Remove(seat);
+                var (entry, record) = await task.ConfigureAwait(false);
+                if (progress is null)
+                {
+                    LogLeaseLost(name, entry.Sequence);
+                    continue;
+                }
+
+                if (record.Delivered)
+                {
+                    progress.Delivered.Add(record.Id);
+                    failures.Remove(entry.Sequence);
+                }
+                else
+                {
+                    var count = failures.GetValueOrDefault(entry.Sequence).Count + 1;
+                    var delay = TimeSpan.FromTicks(Math.Min(settings.WebhookRetryDelay.Ticks << Math.Min(count, 10), LongestBackoff.Ticks));
+                    failures[entry.Sequence] = (count, time.GetUtcNow() + delay);
+                }
+
+                var watermark = progress.Watermark;
+                foreach (var next in log.After(watermark))
+                {
+                    if (!progress.Delivered.Contains(WebhookPayloads.DeliveryId(next, name)) && Wanted(webhook, next))
+                    {
+                        break;
+                    }
+
+                    watermark = next.Sequence;
+                }
+
+                if (await ledger.RecordAsync(name, node.Name, record, watermark, ct).ConfigureAwait(false))
+                {
+                    progress.Watermark = watermark;
+                }
+                else
+                {
+                    LogLeaseLost(name, entry.Sequence);
+                    progress = null;
+                }
             }
         }
     }
@@ -105,7 +175,7 @@ public sealed partial class WebhookDispatcher(
         _ => true,
     };
 
-    private async Task<bool> DeliverAsync(
+    private async Task<(DeskEntry Entry, DeliveryRecord Record)> DeliverAsync(
         HttpClient client, ResiliencePipeline<HttpResponseMessage> pipeline, WebhookOptions webhook, string name, DeskEntry entry, CancellationToken ct)
     {
         var id = WebhookPayloads.DeliveryId(entry, name);
@@ -135,13 +205,12 @@ public sealed partial class WebhookDispatcher(
         }
 
         var record = new DeliveryRecord(id, name, entry.Constituency, entry.Revision, entry.Sequence, status, attempts, node.Name, time.GetUtcNow());
-        await ledger.LogAsync(record, ct).ConfigureAwait(false);
         if (!record.Delivered)
         {
             LogFailed(name, id, status, attempts);
         }
 
-        return record.Delivered;
+        return (entry, record);
     }
 
     private static ResiliencePipeline<HttpResponseMessage> Pipeline(DeskOptions settings) =>
@@ -157,13 +226,21 @@ public sealed partial class WebhookDispatcher(
             .AddTimeout(settings.WebhookTimeout)
             .Build();
 
+    /// <summary>What this node has delivered while it holds the lease.</summary>
+    private sealed class Progress(long watermark, HashSet<string> delivered)
+    {
+        public long Watermark { get; set; } = watermark;
+
+        public HashSet<string> Delivered { get; } = delivered;
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {Webhook}: delivery {Id} got {Status} after {Attempts} attempts; it will be retried")]
     private partial void LogFailed(string webhook, string id, int status, int attempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {Webhook}: delivery {Id} could not reach the receiver: {Reason}")]
     private partial void LogUnreachable(string webhook, string id, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {Webhook}: this node lost its lease before recording delivery of sequence {Sequence}; the new holder may send it again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {Webhook}: this node lost its lease before recording sequence {Sequence}; the new holder may send it again")]
     private partial void LogLeaseLost(string webhook, long sequence);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {Webhook}: the delivery ledger is unavailable; retrying")]
