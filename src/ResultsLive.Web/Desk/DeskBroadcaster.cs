@@ -18,7 +18,8 @@ public sealed class DeskBroadcaster(
         desk.Changed += OnDeskChanged;
         try
         {
-            await foreach (var entry in log.ReadAsync(log.Sequence, stoppingToken).ConfigureAwait(false))
+            await log.Live.WaitAsync(stoppingToken).ConfigureAwait(false);
+            await foreach (var entry in log.ReadAsync(log.LiveFrom, stoppingToken).ConfigureAwait(false))
             {
                 if (entry.Sequence <= log.LiveFrom)
                 {

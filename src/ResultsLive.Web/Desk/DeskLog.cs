@@ -26,11 +26,22 @@ public sealed class DeskLog
     /// <summary>The epoch of the journal the entries came from; empty before the first.</summary>
     public string Epoch => Entries is { Count: > 0 } entries ? entries[^1].Epoch : "";
 
+    private readonly TaskCompletionSource _live = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>
     /// Entries at or below this sequence were already in the journal when this node started: history to show, not news to
     /// push or sound an alert for.
     /// </summary>
-    public long LiveFrom { get; set; }
+    public long LiveFrom { get; private set; }
+
+    /// <summary>Completes once <see cref="LiveFrom"/> is known (the projection has caught up with the journal).</summary>
+    public Task Live => _live.Task;
+
+    public void MarkLive(long sequence)
+    {
+        LiveFrom = sequence;
+        _live.TrySetResult();
+    }
 
     /// <summary>Completes at the next append (a cheap way for a poller to wait).</summary>
     public Task Appended => Volatile.Read(ref _appended).Task;

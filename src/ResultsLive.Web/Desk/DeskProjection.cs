@@ -9,120 +9,112 @@ using ResultsLive.Web.Configuration;
 namespace ResultsLive.Web.Desk;
 
 /// <summary>
-/// Feeds the <see cref="DeskLog"/>: applies the journal from its first entry, in order, through Core's tally and
-/// <see cref="Notability"/>, so every node and every replay gives each declaration the same reasons.
+/// Feeds the <see cref="DeskLog"/> from the projection: every change <see cref="LiveResults"/> applies, in order, with the
+/// seat result it computed, and the reasons Core's <see cref="Notability"/> gives it, so every node and every replay gives
+/// each declaration the same reasons.
 /// </summary>
 /// <remarks>
-/// Until the projection (<see cref="LiveResults"/>) carries the reasons of each entry itself, this follows the journal beside
-/// it with a tally of its own; the arithmetic is the same Core code, so the results agree entry by entry.
+/// It subscribes when it is constructed, which the host does for every hosted service before starting any, so it sees the
+/// projection's rebuild from the first entry. Until the projection carries each entry's reasons itself, a tally of its own
+/// follows the projection's results to give <see cref="Notability"/> the national picture after each one.
 /// </remarks>
-public sealed partial class DeskProjection(
-    IDeclarationJournal journal,
-    ElectionContext election,
-    DeskLog log,
-    IOptions<DeskOptions> options,
-    ILogger<DeskProjection> logger) : BackgroundService
+public sealed partial class DeskProjection : BackgroundService
 {
     /// <summary>The journal epoch carried in ids until the journal names its own.</summary>
     public const string DefaultEpoch = "1";
 
-    private static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
+    private readonly LiveResults _live;
+    private readonly ElectionContext _election;
+    private readonly DeskLog _log;
+    private readonly ILogger<DeskProjection> _logger;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly IAsyncEnumerable<LiveChange> _changes;
+    private readonly NationalTally _tally;
+    private readonly Notability _notability;
+
+    public DeskProjection(LiveResults live, ElectionContext election, DeskLog log, IOptions<DeskOptions> options, ILogger<DeskProjection> logger)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        ArgumentNullException.ThrowIfNull(election);
+        ArgumentNullException.ThrowIfNull(options);
+        _live = live;
+        _election = election;
+        _log = log;
+        _logger = logger;
+        _changes = live.SubscribeAsync(_stop.Token);
+        _tally = new NationalTally(election.Election);
+        _notability = new Notability(election.Election, options.Value.Notability.ToCore());
+    }
+
+    public override void Dispose()
+    {
+        _stop.Cancel();
+        _stop.Dispose();
+        base.Dispose();
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var tally = new NationalTally(election.Election);
-        var notability = new Notability(election.Election, options.Value.Notability.ToCore());
-        var sequence = 0L;
-        await MarkHistoryAsync(stoppingToken).ConfigureAwait(false);
-        while (!stoppingToken.IsCancellationRequested)
+        using var link = stoppingToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), _stop);
+        _ = MarkLiveAsync(stoppingToken);
+        try
         {
-            try
+            await foreach (var change in _changes.ConfigureAwait(false))
             {
-                await foreach (var entry in journal.TailAsync(sequence, stoppingToken).ConfigureAwait(false))
-                {
-                    if (entry.Sequence <= sequence)
-                    {
-                        continue;
-                    }
-
-                    sequence = entry.Sequence;
-                    Apply(tally, notability, entry);
-                }
+                Apply(change);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogRetrying(ex, sequence);
-                await Task.Delay(Retry, stoppingToken).ConfigureAwait(false);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (SubscriberLaggedException)
+        {
+            LogLagged();
         }
     }
 
-    private async Task MarkHistoryAsync(CancellationToken ct)
+    /// <summary>What the projection held once it had caught up with the journal is history; what follows is news.</summary>
+    private async Task MarkLiveAsync(CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
-        {
-            var health = await journal.CheckAsync(ct).ConfigureAwait(false);
-            if (health.Reachable)
-            {
-                log.LiveFrom = health.LastSequence;
-                return;
-            }
-
-            await Task.Delay(Retry, ct).ConfigureAwait(false);
-        }
+        await _live.Ready.WaitAsync(ct).ConfigureAwait(false);
+        _log.MarkLive(_live.Current.Sequence);
     }
 
-    private void Apply(NationalTally tally, Notability notability, JournalEntry entry)
+    private void Apply(LiveChange change)
     {
-        var index = election.Election.ConstituencyIndex(entry.Declaration?.Constituency ?? entry.Constituency);
+        var entry = change.Entry;
+        var index = _election.Election.ConstituencyIndex(entry.Declaration?.Constituency ?? entry.Constituency);
         if (index < 0)
         {
             return;
         }
 
-        var code = election.Election.Constituencies[index].Code;
+        var code = _election.Election.Constituencies[index].Code;
+        var previous = _tally.Seat(code);
         if (entry.Kind == JournalEntryKind.Status && entry.Status is { } status)
         {
-            var withdrawn = status == SeatStatus.Awaiting ? tally.Seat(code) : null;
+            var withdrawn = status == SeatStatus.Awaiting ? previous : null;
             if (withdrawn is not null)
             {
-                tally.Remove(code);
+                _tally.Remove(code);
             }
 
-            notability.StatusChanged(code, status, withdrawn);
+            _notability.StatusChanged(code, status, withdrawn);
             return;
         }
 
-        if (entry.Kind != JournalEntryKind.Declaration || entry.Declaration is not { } declaration)
+        // A declaration the projection applied has a result of its own; one it rejected leaves the seat as it was.
+        if (entry.Kind != JournalEntryKind.Declaration || change.Seat is not { } seat || ReferenceEquals(seat, previous))
         {
             return;
         }
 
-        SeatResult seat;
-        try
-        {
-            seat = SeatCalculator.Calculate(election.Election, declaration);
-            if (seat.Candidates.Any(c => election.Election.PartyIndex(c.Party) < 0))
-            {
-                return;
-            }
-        }
-        catch (Exception ex) when (ex is ArgumentException or OverflowException)
-        {
-            // The projection rejects it too: nothing to tell the desk.
-            return;
-        }
-
-        var previous = tally.Seat(code);
-        tally.Apply(seat);
-        var reasons = notability.Declared(seat, previous, tally);
-        log.Append(new DeskEntry(entry.Sequence, DefaultEpoch, seat, previous, reasons, DeskCopy.For(election.Election, seat, reasons), entry.RecordedAt));
+        _tally.Apply(seat);
+        var reasons = _notability.Declared(seat, previous, _tally);
+        _log.Append(new DeskEntry(change.Sequence, DefaultEpoch, seat, previous, reasons, DeskCopy.For(_election.Election, seat, reasons), entry.RecordedAt));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The desk could not follow the journal after sequence {Sequence}; retrying")]
-    private partial void LogRetrying(Exception ex, long sequence);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The desk fell behind the projection by more than its subscription holds; restart the node to rebuild it")]
+    private partial void LogLagged();
 }
