@@ -13,5 +13,6 @@ public static class CliApp
         ReplayCommand.Create(),
         DeclareCommand.Create(),
         WatchCommand.Create(),
+        BacktestCommand.Create(),
     };
 }

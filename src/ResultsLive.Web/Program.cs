@@ -35,6 +35,7 @@ app.MapStaticAssets();
 app.MapOpenApi();
 app.MapResultsHealth();
 app.MapResultsApi();
+app.MapAnalysisApi();
 app.MapHub<ResultsHub>(ResultsHub.Path);
 app.MapDeskEndpoints();
 app.MapFeedEndpoints();

@@ -29,8 +29,8 @@ internal static class TallyTables
             output.WriteLine($"Headline swing: {swing.Value:0.0}% from {swing.From} to {swing.To}.");
         }
 
-        output.WriteLine($"Projection ({Projection.Method}, {snapshot.Projection.DeclaredBasis} seats): "
-            + string.Join(", ", snapshot.Projection.Seats.Select(s => $"{s.Party.Code} {s.Seats}")));
+        output.WriteLine($"{snapshot.Projection.Description}: "
+            + string.Join(", ", snapshot.Projection.Seats.Select(s => $"{s.Party.Code} {s.Seats} ({s.Low}-{s.High})")));
         output.WriteLine();
 
         foreach (var constituency in election.Constituencies)

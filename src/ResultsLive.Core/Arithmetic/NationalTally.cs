@@ -6,7 +6,11 @@ namespace ResultsLive.Core.Arithmetic;
 /// The running national totals. Applying or replacing one seat's result adds its contribution and takes away
 /// the one it replaces, in O(parties in that seat): nothing is ever recounted over all seats.
 /// </summary>
-/// <remarks>Not thread-safe: one writer (the feed's projection) owns it and publishes immutable snapshots.</remarks>
+/// <remarks>
+/// Beside the country it keeps the same totals for the seat's nation and region, the projection model's sums, each
+/// party's battleground counts and its way to a majority, all touched only for the parties in the seat.
+/// Not thread-safe: one writer (the feed's projection) owns it and publishes immutable snapshots.
+/// </remarks>
 public sealed class NationalTally
 {
     private readonly Election _election;
@@ -14,24 +18,17 @@ public sealed class NationalTally
     private readonly SeatBaseline?[] _baselines;
     private readonly int[][] _contenders;
 
-    // Per party, by the election's dense party index.
-    private readonly int[] _seatsWon;
-    private readonly int[] _gains;
-    private readonly int[] _losses;
-    private readonly long[] _votes;
-    private readonly long[] _baselineVotesDeclared;
-    private readonly double[] _shareChangeSum;
-    private readonly int[] _baselineSeats;
-    private readonly bool[] _independent;
+    private readonly AreaTotals _national;
+    private readonly Areas _nations;
+    private readonly Areas _regions;
+    private readonly ProjectionModel _model;
+    private readonly BattlegroundPlan _battleground;
+    private readonly int[] _targetsDeclared;
+    private readonly int[] _targetsWon;
 
-    private readonly int _headlineA;
-    private readonly int _headlineB;
-
-    private long _validVotes;
-    private long _invalidVotes;
-    private long _electorate;
-    private long _baselineTotalDeclared;
-    private int _declaredWithBaseline;
+    // The declaration that took each party to a majority, found again only when a change can have moved it.
+    private readonly int[] _crossing;
+    private readonly bool[] _crossingStale;
 
     public NationalTally(Election election)
     {
@@ -39,35 +36,14 @@ public sealed class NationalTally
         _election = election;
         var parties = election.Parties.Count;
         _seats = new SeatResult?[election.SeatCount];
-        _seatsWon = new int[parties];
-        _gains = new int[parties];
-        _losses = new int[parties];
-        _votes = new long[parties];
-        _baselineVotesDeclared = new long[parties];
-        _shareChangeSum = new double[parties];
-        _baselineSeats = new int[parties];
-        _independent = [.. election.Parties.Select(p => p.IsIndependent)];
-
-        var baselineVotesAll = new long[parties];
         _baselines = new SeatBaseline?[election.SeatCount];
         _contenders = new int[election.SeatCount][];
         for (var s = 0; s < election.SeatCount; s++)
         {
             var code = election.Constituencies[s].Code;
-            var baseline = election.Baseline.For(code);
-            if (baseline is not null)
+            if (election.Baseline.For(code) is { } baseline)
             {
-                var seat = SeatBaseline.From(election, baseline);
-                _baselines[s] = seat;
-                if (seat.Winner >= 0)
-                {
-                    _baselineSeats[seat.Winner]++;
-                }
-
-                for (var i = 0; i < seat.Parties.Length; i++)
-                {
-                    baselineVotesAll[seat.Parties[i]] += seat.Votes[i];
-                }
+                _baselines[s] = SeatBaseline.From(election, baseline);
             }
 
             // Who could win an undeclared seat in the projection: whoever is nominated there, and whoever stood before.
@@ -77,13 +53,16 @@ public sealed class NationalTally
                 .Distinct()];
         }
 
-        // The headline swing is between the two parties with the most baseline votes (Con and Lab in 2024).
-        var largest = Enumerable.Range(0, parties)
-            .Where(p => !election.PartyAt(p).IsIndependent && baselineVotesAll[p] > 0)
-            .OrderByDescending(p => baselineVotesAll[p])
-            .Take(2)
-            .ToArray();
-        (_headlineA, _headlineB) = largest.Length == 2 ? (largest[0], largest[1]) : (-1, -1);
+        _national = new AreaTotals(election, _baselines, [.. Enumerable.Range(0, election.SeatCount)]);
+        _nations = new Areas(election, _baselines, AreaKind.Nation, c => c.Nation);
+        _regions = new Areas(election, _baselines, AreaKind.Region, c => c.Region);
+        _model = new ProjectionModel(election, _baselines, _contenders, _regions.SeatArea, _regions.Count);
+        _battleground = new BattlegroundPlan(election, _baselines, _national.Headline);
+        _targetsDeclared = new int[parties];
+        _targetsWon = new int[parties];
+        _crossing = new int[parties];
+        Array.Fill(_crossing, -1);
+        _crossingStale = new bool[parties];
     }
 
     public Election Election => _election;
@@ -120,8 +99,12 @@ public sealed class NationalTally
         Accumulate(index, result, +1);
     }
 
-    /// <summary>Sets the exit poll; a revision replaces the one before it whole.</summary>
-    public void SetExitPoll(ExitPoll? exitPoll) => ExitPoll = exitPoll;
+    /// <summary>Sets the exit poll; a revision replaces the one before it whole. The projection takes it as its prior from now on.</summary>
+    public void SetExitPoll(ExitPoll? exitPoll)
+    {
+        ExitPoll = exitPoll;
+        _model.SetExitPoll(exitPoll);
+    }
 
     /// <summary>Takes a seat's result back out of the totals (it is awaiting a declaration again).</summary>
     public void Remove(string code)
@@ -137,53 +120,43 @@ public sealed class NationalTally
 
     public NationalSnapshot Snapshot()
     {
-        var parties = new List<PartyStanding>(_election.Parties.Count);
-        for (var p = 0; p < _election.Parties.Count; p++)
-        {
-            if (_seatsWon[p] == 0 && _votes[p] == 0 && _baselineSeats[p] == 0)
-            {
-                continue;
-            }
-
-            parties.Add(new PartyStanding(
-                _election.PartyAt(p), _seatsWon[p], _gains[p], _losses[p], _votes[p], ShareNow(p), ShareChange(p), _baselineSeats[p]));
-        }
-
-        parties.Sort(static (x, y) =>
-            y.Seats.CompareTo(x.Seats) is not 0 and var bySeats ? bySeats
-            : y.Votes.CompareTo(x.Votes) is not 0 and var byVotes ? byVotes
-            : y.BaselineSeats.CompareTo(x.BaselineSeats) is not 0 and var byBaseline ? byBaseline
-            : string.CompareOrdinal(x.Party.Code, y.Party.Code));
-
+        var seats = (SeatResult?[])_seats.Clone();
+        var projection = Project();
         return new NationalSnapshot(
             Declared,
             _election.SeatCount,
             _election.MajorityThreshold,
-            _validVotes,
-            _invalidVotes,
-            _electorate,
-            parties,
-            HeadlineSwing(),
-            Project(),
+            _national.ValidVotes,
+            _national.InvalidVotes,
+            _national.Electorate,
+            _national.Standings(),
+            _national.HeadlineSwing(),
+            projection,
             _election.Baseline.Kind,
             _election.Baseline.Name,
-            ExitPoll);
+            ExitPoll)
+        {
+            Nations = _nations.Snapshots(),
+            Regions = _regions.Snapshots(),
+            PathToMajority = PathToMajority(projection),
+            Battleground = new Battleground(_battleground, seats, (int[])_targetsDeclared.Clone(), (int[])_targetsWon.Clone()),
+        };
     }
 
     /// <summary>
-    /// Uniform national swing: each undeclared seat's baseline shares moved by the average change in share per party
-    /// over the declared seats, clamped at zero; declared seats count as declared.
+    /// The projection (<see cref="ProjectionModel"/>): change in share by region and baseline share, fitted on the declared
+    /// seats and anchored on the exit poll when there is one, with each party's range.
     /// </summary>
-    public Projection Project()
-    {
-        // Runs on every snapshot, so per party work is done once here and the loop over seats is plain array reads.
-        var average = new double[_seatsWon.Length];
-        for (var p = 0; p < average.Length; p++)
-        {
-            average[p] = AverageChange(p);
-        }
+    public Projection Project() => _model.Project(_seats, _national.SeatsWonCopy(), Declared, _national.AverageChange);
 
-        var seats = (int[])_seatsWon.Clone();
+    /// <summary>
+    /// Uniform national swing, the old projection, kept to measure the model against: each undeclared seat's baseline
+    /// shares moved by the average change in share per party over the declared seats, clamped at zero.
+    /// </summary>
+    public Projection ProjectUniform()
+    {
+        var won = _national.SeatsWonCopy();
+        var seats = (int[])won.Clone();
         for (var s = 0; s < _seats.Length; s++)
         {
             if (_seats[s] is not null || _baselines[s] is not { } baseline)
@@ -195,7 +168,7 @@ public sealed class NationalTally
             var bestShare = double.NegativeInfinity;
             foreach (var p in _contenders[s])
             {
-                var share = Math.Max(0, baseline.ShareOf(p) + average[p]);
+                var share = Math.Max(0, baseline.ShareOf(p) + _national.AverageChange(p));
                 if (share > bestShare)
                 {
                     (best, bestShare) = (p, share);
@@ -213,77 +186,117 @@ public sealed class NationalTally
         {
             if (seats[p] > 0)
             {
-                projected.Add(new ProjectedSeats(_election.PartyAt(p), seats[p]));
+                projected.Add(new ProjectedSeats(_election.PartyAt(p), seats[p], seats[p], seats[p], won[p], seats[p] - won[p]));
             }
         }
 
         projected.Sort(static (x, y) => y.Seats.CompareTo(x.Seats) is not 0 and var bySeats ? bySeats : string.CompareOrdinal(x.Party.Code, y.Party.Code));
-        return new Projection(Declared, projected);
+        return new Projection(Declared, projected) { Description = $"uniform national swing from {Declared} declared seats" };
     }
 
-    private double AverageChange(int party) =>
-        _declaredWithBaseline == 0 || _independent[party] ? 0 : _shareChangeSum[party] / _declaredWithBaseline;
-
-    private double ShareNow(int party) => _validVotes > 0 ? _votes[party] * 100.0 / _validVotes : 0;
-
-    /// <summary>Like for like: share now minus the baseline share over the same declared seats.</summary>
-    private double? ShareChange(int party) =>
-        _baselineTotalDeclared > 0 && _validVotes > 0
-            ? ShareNow(party) - (_baselineVotesDeclared[party] * 100.0 / _baselineTotalDeclared)
-            : null;
-
-    private Swing? HeadlineSwing()
+    private List<MajorityPath> PathToMajority(Projection projection)
     {
-        if (_headlineA < 0 || ShareChange(_headlineA) is not { } a || ShareChange(_headlineB) is not { } b)
+        var threshold = _election.MajorityThreshold;
+        var undeclared = _election.SeatCount - Declared;
+        var paths = new List<MajorityPath>();
+        foreach (var standing in projection.Seats)
         {
-            return null;
-        }
-
-        return Swing.Butler(_election.PartyAt(_headlineA).Code, a, _election.PartyAt(_headlineB).Code, b);
-    }
-
-    private void Accumulate(int seat, SeatResult result, int sign)
-    {
-        _validVotes += sign * result.ValidVotes;
-        _invalidVotes += sign * result.InvalidVotes;
-        _electorate += sign * result.Electorate;
-
-        var winner = PartyIndexOf(result.Winner.Party);
-        _seatsWon[winner] += sign;
-
-        var baseline = _baselines[seat];
-        if (baseline is not null && baseline.Winner >= 0 && baseline.Winner != winner)
-        {
-            _gains[winner] += sign;
-            _losses[baseline.Winner] += sign;
-        }
-
-        var candidates = result.Candidates;
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            var candidate = candidates[i];
-            var party = PartyIndexOf(candidate.Party);
-            _votes[party] += sign * candidate.Votes;
-            if (baseline is not null)
+            var p = _election.PartyIndex(standing.Party.Code);
+            if (standing.Won == 0 && standing.Leading == 0)
             {
-                _shareChangeSum[party] += sign * candidate.Share;
+                continue;
+            }
+
+            if (_crossingStale[p])
+            {
+                _crossing[p] = FindCrossing(p);
+                _crossingStale[p] = false;
+            }
+
+            var crossed = _crossing[p] is var seat and >= 0 ? new MajorityCrossing(_election.Constituencies[seat], _seats[seat]!.DeclaredAt) : null;
+            paths.Add(new MajorityPath(
+                standing.Party,
+                standing.Won,
+                standing.Leading,
+                Math.Max(0, threshold - standing.Won),
+                crossed,
+                crossed is not null || standing.Won + undeclared >= threshold));
+        }
+
+        paths.Sort(static (x, y) =>
+            (y.Won + y.LeadingUndeclared).CompareTo(x.Won + x.LeadingUndeclared) is not 0 and var byTotal ? byTotal
+            : y.Won.CompareTo(x.Won) is not 0 and var byWon ? byWon
+            : string.CompareOrdinal(x.Party.Code, y.Party.Code));
+        return paths;
+    }
+
+    /// <summary>
+    /// The seat that took the party to the threshold: its won seats in order of declaration time (then seat code, for
+    /// seats declared in the same minute), the threshold-th of them. A function of the results alone, so a tally rebuilt
+    /// from scratch finds the same one.
+    /// </summary>
+    private int FindCrossing(int party)
+    {
+        if (_national.SeatsWon(party) < _election.MajorityThreshold)
+        {
+            return -1;
+        }
+
+        var won = new List<int>(_national.SeatsWon(party));
+        for (var s = 0; s < _seats.Length; s++)
+        {
+            if (_seats[s] is { } result && _election.PartyIndex(result.Winner.Party) == party)
+            {
+                won.Add(s);
             }
         }
 
-        if (baseline is null)
+        won.Sort(CompareDeclared);
+        return won[_election.MajorityThreshold - 1];
+    }
+
+    private int CompareDeclared(int x, int y) =>
+        _seats[x]!.DeclaredAt.CompareTo(_seats[y]!.DeclaredAt) is not 0 and var byTime ? byTime
+        : string.CompareOrdinal(_election.Constituencies[x].Code, _election.Constituencies[y].Code);
+
+    private void Accumulate(int seat, SeatResult result, int sign)
+    {
+        var candidates = result.Candidates;
+        var parties = new int[candidates.Count];
+        for (var i = 0; i < parties.Length; i++)
         {
-            return;
+            parties[i] = PartyIndexOf(candidates[i].Party);
         }
 
-        _declaredWithBaseline += sign;
-        _baselineTotalDeclared += sign * baseline.Total;
-        for (var i = 0; i < baseline.Parties.Length; i++)
+        var winner = parties[0];
+        var baseline = _baselines[seat];
+        _national.Accumulate(baseline, result, winner, parties, sign);
+        _nations.Accumulate(seat, baseline, result, winner, parties, sign);
+        _regions.Accumulate(seat, baseline, result, winner, parties, sign);
+        _model.Accumulate(seat, result, parties, sign);
+
+        foreach (var p in _battleground.TargetingParties[seat])
         {
-            var party = baseline.Parties[i];
-            _baselineVotesDeclared[party] += sign * baseline.Votes[i];
-            _shareChangeSum[party] -= sign * baseline.Shares[i];
+            _targetsDeclared[p] += sign;
+            if (p == winner)
+            {
+                _targetsWon[p] += sign;
+            }
+        }
+
+        // Only a seat declared at or before the crossing can move it; seats declared after it (the usual case) cannot.
+        if (!_crossingStale[winner])
+        {
+            var crossing = _crossing[winner];
+            _crossingStale[winner] = crossing < 0
+                ? _national.SeatsWon(winner) >= _election.MajorityThreshold
+                : _national.SeatsWon(winner) < _election.MajorityThreshold || crossing == seat || CompareAt(result, seat, crossing) <= 0;
         }
     }
+
+    private int CompareAt(SeatResult result, int seat, int other) =>
+        result.DeclaredAt.CompareTo(_seats[other]!.DeclaredAt) is not 0 and var byTime ? byTime
+        : string.CompareOrdinal(_election.Constituencies[seat].Code, _election.Constituencies[other].Code);
 
     private int PartyIndexOf(string code)
     {
@@ -291,46 +304,72 @@ public sealed class NationalTally
         return index >= 0 ? index : throw new InvalidOperationException($"party '{code}' is not in {_election.Name}");
     }
 
-    /// <summary>A seat's baseline in the tally's dense party indexes, so applying a result does no lookups by name.</summary>
-    private sealed class SeatBaseline
+    /// <summary>The nations or the regions: a set of totals each, and the last snapshot of each kept until its totals change.</summary>
+    private sealed class Areas
     {
-        private SeatBaseline(int[] parties, int[] votes, double[] shares, int total, int winner)
+        private readonly AreaTotals[] _totals;
+        private readonly string[] _names;
+        private readonly AreaKind _kind;
+        private readonly Constituency[][] _constituencies;
+        private readonly AreaSnapshot?[] _last;
+
+        public Areas(Election election, SeatBaseline?[] baselines, AreaKind kind, Func<Constituency, string> area)
         {
-            (Parties, Votes, Shares, Total, Winner) = (parties, votes, shares, total, winner);
-        }
-
-        public int[] Parties { get; }
-
-        public int[] Votes { get; }
-
-        public double[] Shares { get; }
-
-        public int Total { get; }
-
-        public int Winner { get; }
-
-        public static SeatBaseline From(Election election, BaselineResult baseline)
-        {
-            var entries = baseline.Votes.Where(v => v.Value != 0).ToArray();
-            return new SeatBaseline(
-                [.. entries.Select(e => election.PartyIndex(e.Key))],
-                [.. entries.Select(e => e.Value)],
-                [.. entries.Select(e => baseline.Total > 0 ? e.Value * 100.0 / baseline.Total : 0)],
-                baseline.Total,
-                election.PartyIndex(baseline.Winner));
-        }
-
-        public double ShareOf(int party)
-        {
-            for (var i = 0; i < Parties.Length; i++)
+            _kind = kind;
+            _names = [.. election.Constituencies.Select(area).Distinct(StringComparer.OrdinalIgnoreCase)];
+            var index = _names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.OrdinalIgnoreCase);
+            SeatArea = [.. election.Constituencies.Select(c => index[area(c)])];
+            _totals = new AreaTotals[_names.Length];
+            _constituencies = new Constituency[_names.Length][];
+            for (var a = 0; a < _names.Length; a++)
             {
-                if (Parties[i] == party)
-                {
-                    return Shares[i];
-                }
+                var seats = Enumerable.Range(0, election.SeatCount).Where(s => SeatArea[s] == a).ToArray();
+                _totals[a] = new AreaTotals(election, baselines, seats);
+                _constituencies[a] = [.. seats.Select(s => election.Constituencies[s])];
             }
 
-            return 0;
+            _last = new AreaSnapshot?[_names.Length];
+        }
+
+        public int Count => _names.Length;
+
+        /// <summary>Each seat's area, by seat index.</summary>
+        public int[] SeatArea { get; }
+
+        public void Accumulate(int seat, SeatBaseline? baseline, SeatResult result, int winner, int[] parties, int sign)
+        {
+            var a = SeatArea[seat];
+            _totals[a].Accumulate(baseline, result, winner, parties, sign);
+            _last[a] = null;
+        }
+
+        public AreaSnapshot[] Snapshots()
+        {
+            var snapshots = new AreaSnapshot[_names.Length];
+            for (var a = 0; a < snapshots.Length; a++)
+            {
+                snapshots[a] = _last[a] ??= Build(a);
+            }
+
+            return snapshots;
+        }
+
+        private AreaSnapshot Build(int a)
+        {
+            var totals = _totals[a];
+            return new AreaSnapshot(
+                _names[a],
+                AreaSnapshot.SlugOf(_names[a]),
+                _kind,
+                totals.Declared,
+                totals.Seats.Count,
+                totals.ValidVotes,
+                totals.InvalidVotes,
+                totals.Electorate,
+                totals.Standings(),
+                totals.HeadlineSwing(),
+                totals.HeadlineCodes,
+                _constituencies[a]);
         }
     }
 }

@@ -42,16 +42,64 @@ public static class ResultsContract
             snapshot.Declared,
             snapshot.TotalSeats,
             snapshot.MajorityThreshold,
-            [.. snapshot.Parties.Select(p => new PartyResultDto(
-                p.Party.Code, p.Party.Name, p.Party.Colour, p.Seats, p.Gains, p.Losses, p.Net, p.Votes, p.Share, p.ShareChange))],
+            Parties(snapshot.Parties),
             ToDto(snapshot.Swing),
             new ProjectionDto(
-                Projection.Method,
+                snapshot.Projection.Description,
                 snapshot.Projection.DeclaredBasis,
-                [.. snapshot.Projection.Seats.Select(s => new ProjectedSeatsDto(s.Party.Code, s.Seats))]),
+                [.. snapshot.Projection.Seats.Select(s => new ProjectedSeatsDto(s.Party.Code, s.Seats, s.Low, s.High))],
+                snapshot.Projection.AnchoredOnExitPoll),
             new BaselineRefDto(BaselineKindName(snapshot.BaselineKind), snapshot.BaselineName),
             snapshot.ValidVotes,
-            snapshot.InvalidVotes);
+            snapshot.InvalidVotes,
+            [.. snapshot.PathToMajority.Select(p => new MajorityPathDto(
+                p.Party.Code,
+                p.Won,
+                p.LeadingUndeclared,
+                p.Needed,
+                p.CrossedAt is { } at ? new MajorityCrossingDto(at.Constituency.Code, at.DeclaredAt) : null,
+                p.CanReach))]);
+    }
+
+    /// <summary>A party's battleground; <paramref name="status"/> gives each target seat's status now.</summary>
+    public static BattlegroundDto Battleground(NationalSnapshot snapshot, PartyTargets targets, Func<Constituency, SeatStatus> status)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(status);
+        return new BattlegroundDto(
+            targets.Party.Code,
+            new BaselineRefDto(BaselineKindName(snapshot.BaselineKind), snapshot.BaselineName),
+            [.. targets.Targets.Select(t => new BattlegroundTargetDto(
+                t.Constituency.Code, t.Constituency.Name, t.SwingNeeded, t.BaselineWinner, StatusName(status(t.Constituency)), t.Won, t.Swing))]);
+    }
+
+    /// <summary>A nation's or region's results; <paramref name="seat"/> gives each of its seats' status and result now.</summary>
+    public static AreaResultsDto Area(
+        Election election, NationalSnapshot snapshot, AreaSnapshot area, string mode, long sequence, Func<Constituency, (SeatStatus Status, SeatResult? Result)> seat)
+    {
+        ArgumentNullException.ThrowIfNull(election);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(area);
+        ArgumentNullException.ThrowIfNull(seat);
+        return new AreaResultsDto(
+            new ElectionRefDto(election.Id, election.Name),
+            mode,
+            sequence,
+            area.Name,
+            area.Kind == AreaKind.Nation ? "nation" : "region",
+            area.Declared,
+            area.TotalSeats,
+            Parties(area.Parties),
+            ToDto(area.Swing),
+            new BaselineRefDto(BaselineKindName(snapshot.BaselineKind), snapshot.BaselineName),
+            area.ValidVotes,
+            area.InvalidVotes,
+            [.. area.Constituencies.Select(c =>
+            {
+                var (status, result) = seat(c);
+                return Summary(c, status, result);
+            })]);
     }
 
     public static ConstituencySummaryDto Summary(Constituency constituency, SeatStatus status, SeatResult? result)
@@ -101,6 +149,10 @@ public static class ResultsContract
                 baseline.Turnout,
                 [.. baseline.Votes.OrderByDescending(v => v.Value).Select(v => new BaselineVotesDto(v.Key, v.Value, baseline.ShareOf(v.Key)))]));
     }
+
+    private static PartyResultDto[] Parties(IEnumerable<PartyStanding> parties) =>
+        [.. parties.Select(p => new PartyResultDto(
+            p.Party.Code, p.Party.Name, p.Party.Colour, p.Seats, p.Gains, p.Losses, p.Net, p.Votes, p.Share, p.ShareChange))];
 
     private static SwingDto? ToDto(Swing? swing) => swing is null ? null : new SwingDto(swing.From, swing.To, swing.Value);
 }

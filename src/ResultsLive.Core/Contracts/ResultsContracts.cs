@@ -16,11 +16,18 @@ public sealed record SwingDto(string From, string To, double Value);
 public sealed record PartyResultDto(
     string Code, string Name, string Colour, int Seats, int Gains, int Losses, int Net, long Votes, double Share, double? ShareChange);
 
-/// <summary>Seats a party is projected to win.</summary>
-public sealed record ProjectedSeatsDto(string Party, int Seats);
+/// <summary>Seats a party is projected to win, and the range around that point.</summary>
+public sealed record ProjectedSeatsDto(string Party, int Seats, int Low, int High);
 
-/// <summary>The uniform-swing projection from the declared seats, labelled with its method and basis.</summary>
-public sealed record ProjectionDto(string Method, int DeclaredBasis, IReadOnlyList<ProjectedSeatsDto> Seats);
+/// <summary>The projection, labelled with what it is (<c>method</c>, a sentence for the screen) and its basis.</summary>
+/// <param name="AnchoredOnExitPoll">True when an exit poll is the prior that the declared seats adjust.</param>
+public sealed record ProjectionDto(string Method, int DeclaredBasis, IReadOnlyList<ProjectedSeatsDto> Seats, bool AnchoredOnExitPoll);
+
+/// <summary>The seat whose declaration took a party to a majority, and when.</summary>
+public sealed record MajorityCrossingDto(string Constituency, DateTimeOffset DeclaredAt);
+
+/// <summary>A party's way to a majority in <c>GET /api/v1/results</c>.</summary>
+public sealed record MajorityPathDto(string Party, int Won, int LeadingUndeclared, int Needed, MajorityCrossingDto? CrossedAt, bool CanReach);
 
 /// <summary><c>GET /api/v1/results</c>: the national snapshot.</summary>
 public sealed record NationalResultsDto(
@@ -35,7 +42,8 @@ public sealed record NationalResultsDto(
     ProjectionDto Projection,
     BaselineRefDto Baseline,
     long ValidVotes,
-    long InvalidVotes);
+    long InvalidVotes,
+    IReadOnlyList<MajorityPathDto> PathToMajority);
 
 /// <summary>The winning candidate of a seat.</summary>
 public sealed record WinnerDto(string Party, string Name);
@@ -78,3 +86,30 @@ public sealed record ConstituencyDetailDto(
     string? Text,
     IReadOnlyList<NominationDto> Nominated,
     BaselineSeatDto? Baseline);
+
+/// <summary>One target in <c>GET /api/v1/battleground/{party}</c>.</summary>
+/// <param name="Swing">Butler swing from the baseline winner to the party in the seat (negative: away from it); null until declared.</param>
+public sealed record BattlegroundTargetDto(
+    string Constituency, string Name, double SwingNeeded, string BaselineWinner, string Status, bool Won, double? Swing);
+
+/// <summary><c>GET /api/v1/battleground/{party}</c>: the seats a party did not hold at the baseline and contests, by the swing they need.</summary>
+public sealed record BattlegroundDto(string Party, BaselineRefDto Baseline, IReadOnlyList<BattlegroundTargetDto> Targets);
+
+/// <summary>
+/// <c>GET /api/v1/nations/{name}</c> and <c>/regions/{name}</c>: the shape of <c>GET /api/v1/results</c> for the area's
+/// seats, without the majority line and the projection, and with every seat's status and winner.
+/// </summary>
+public sealed record AreaResultsDto(
+    ElectionRefDto Election,
+    string Mode,
+    long Sequence,
+    string Name,
+    string Kind,
+    int Declared,
+    int TotalSeats,
+    IReadOnlyList<PartyResultDto> Parties,
+    SwingDto? Swing,
+    BaselineRefDto Baseline,
+    long ValidVotes,
+    long InvalidVotes,
+    IReadOnlyList<ConstituencySummaryDto> Constituencies);

@@ -73,6 +73,64 @@ public static partial class HocCandidateFile
         return PreviousBaseline(rows, name, constituencies);
     }
 
+    /// <summary>
+    /// As <see cref="ToPreviousBaseline(IEnumerable{HocCandidateRow}, string)"/>, in the new election's party codes: a party
+    /// whose abbreviation the Library has changed between the two files (the baseline's <c>Grn</c> "Green Party" and the
+    /// new <c>Green</c> "Green Party") is matched by its name, so its change is measured against its own baseline votes
+    /// instead of being reported as a new party's.
+    /// </summary>
+    /// <param name="current">The new election's candidate rows, whose party codes and names the baseline is matched to.</param>
+    public static Baseline ToPreviousBaseline(IEnumerable<HocCandidateRow> rows, string name, IEnumerable<HocCandidateRow> current)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var previous = rows as IReadOnlyCollection<HocCandidateRow> ?? [.. rows];
+        var renames = MatchPartyCodes(previous, current);
+        return PreviousBaseline(
+            renames.Count == 0 ? previous : previous.Select(r => renames.TryGetValue(r.PartyCode, out var code) ? r with { PartyCode = code } : r),
+            name,
+            constituencies: null);
+    }
+
+    /// <summary>
+    /// The previous file's party codes that the new file does not use, mapped to the new file's code for a party of the same
+    /// name (case and white space aside). A code is matched only when its names lead to exactly one new code; a party whose
+    /// code is unchanged keeps it, whatever its name.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> MatchPartyCodes(IEnumerable<HocCandidateRow> previous, IEnumerable<HocCandidateRow> current)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(current);
+        var currentCodes = new HashSet<string>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in current)
+        {
+            currentCodes.Add(row.PartyCode);
+            if (!Party.IsIndependentCode(row.PartyCode) && PartyNameKey(row.PartyName) is { Length: > 0 } key)
+            {
+                (byName.TryGetValue(key, out var codes) ? codes : byName[key] = new HashSet<string>(StringComparer.Ordinal)).Add(row.PartyCode);
+            }
+        }
+
+        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var party in previous.Where(r => !currentCodes.Contains(r.PartyCode) && !Party.IsIndependentCode(r.PartyCode)).GroupBy(r => r.PartyCode, StringComparer.Ordinal))
+        {
+            var matches = party.Select(r => PartyNameKey(r.PartyName))
+                .Where(key => key.Length > 0 && byName.ContainsKey(key))
+                .SelectMany(key => byName[key])
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            if (matches.Count == 1)
+            {
+                renames[party.Key] = matches[0];
+            }
+        }
+
+        return renames;
+    }
+
+    /// <summary>"Green  Party " and "green party" are the same name.</summary>
+    private static string PartyNameKey(string name) => string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     private static Baseline PreviousBaseline(
         IEnumerable<HocCandidateRow> rows,
         string name,

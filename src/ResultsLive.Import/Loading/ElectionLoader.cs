@@ -51,14 +51,14 @@ public static partial class ElectionLoader
             name ?? (year.Success ? $"General election {year.Groups[1].Value}" : "Election"),
             constituencies,
             HocCandidateFile.ToNominations(candidates),
-            ReadBaseline(files),
+            ReadBaseline(files, candidates),
             HocCandidateFile.ToParties(candidates));
 
         var hexmap = files.Hexmap is null ? null : HexJsonFile.Read(files.Hexmap);
         return new LoadedElection(election, results, hexmap, times);
     }
 
-    private static Baseline ReadBaseline(ElectionFiles files)
+    private static Baseline ReadBaseline(ElectionFiles files, IReadOnlyList<HocCandidateRow> candidates)
     {
         if (files.Baseline is not { } path)
         {
@@ -69,7 +69,7 @@ public static partial class ElectionLoader
         return files.BaselineKind switch
         {
             BaselineKind.Notional => NotionalBaselineFile.Read(path, year.Success ? $"{year.Value} notional" : "notional"),
-            BaselineKind.Previous => HocCandidateFile.ToPreviousBaseline(HocCandidateFile.Read(path), year.Success ? year.Value : "previous election"),
+            BaselineKind.Previous => HocCandidateFile.ToPreviousBaseline(HocCandidateFile.Read(path), year.Success ? year.Value : "previous election", candidates),
             _ => throw new ArgumentOutOfRangeException(nameof(files), files.BaselineKind, "Unknown baseline kind."),
         };
     }

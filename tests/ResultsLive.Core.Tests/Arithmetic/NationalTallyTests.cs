@@ -67,14 +67,14 @@ public class NationalTallyTests
     }
 
     [Fact]
-    public void Project_LabourUpEverywhere_ProjectsUndeclaredSeatsByUniformSwing()
+    public void ProjectUniform_LabourUpEverywhere_ProjectsUndeclaredSeatsByUniformSwing()
     {
         var tally = new NationalTally(_election);
 
         // Lab +17.5, Con −15 in X01: X02 (Lab 25 → 42.5, Con 62.5 → 47.5) stays Con; X03 (Lab 40 → 57.5, Con 60 → 45) goes Lab.
         tally.Apply(Seat(TestElection.Declare("X01", 1, ("Ann Red", "Lab", 27_000), ("Bob Blue", "Con", 9_000), ("Cat Orange", "LD", 4_000))));
 
-        var projection = tally.Project();
+        var projection = tally.ProjectUniform();
         Assert.Equal(1, projection.DeclaredBasis);
         Assert.Equal(3, projection.Seats.Single(s => s.Party.Code == "Lab").Seats);
         Assert.Equal(1, projection.Seats.Single(s => s.Party.Code == "Con").Seats);

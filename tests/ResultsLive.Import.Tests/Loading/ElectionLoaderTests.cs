@@ -115,4 +115,49 @@ public class ElectionLoaderTests
         Assert.Equal("constituencies.csv", error.File);
         Assert.Contains("E14001305", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_PreviousBaselineWithARenamedPartyCode_MatchesThePartyByName()
+    {
+        const string header =
+            "ONS ID,ONS region ID,Constituency name,County name,Region name,Country name,Constituency type,Party name,Party abbreviation,"
+            + "Electoral Commission party ID,MNIS party ID,Electoral Commission adjunct party ID,Candidate first name,Candidate surname,"
+            + "Candidate gender,Sitting MP,Former MP,Member MNIS ID,Votes,Share,Change,DC Person ID";
+        static string Row(string seat, string party, string code, string surname, int votes) =>
+            $"{seat},E12000009,Seat {seat},,South West,England,County,{party},{code},,,,Ann,{surname},Female,No,No,,{votes},0.1,,1";
+        using var before = new TempFile(
+            "HoC-GE2019-results-by-candidate.csv",
+            string.Join("\r\n", header, Row("E1", "Green Party", "Grn", "Leaf", 30_000), Row("E1", "Conservative", "Con", "Blue", 20_000),
+                Row("E2", "Green Party", "Grn", "Fern", 5_000), Row("E2", "Conservative", "Con", "Navy", 25_000), Row("E2", "Independent", "Ind", "Solo", 900)) + "\r\n");
+        using var after = new TempFile(
+            "HoC-GE2024-results-by-candidate.csv",
+            string.Join("\r\n", header, Row("E1", "Green  party", "Green", "Leaf", 28_000), Row("E1", "Conservative", "Con", "Blue", 21_000),
+                Row("E2", "Green Party", "Green", "Fern", 15_000), Row("E2", "Conservative", "Con", "Navy", 14_000)) + "\r\n");
+
+        var loaded = ElectionLoader.Load(new ElectionFiles(after.Path, Baseline: before.Path, BaselineKind: BaselineKind.Previous));
+
+        var baseline = loaded.Election.Baseline;
+        Assert.Equal(("Green", 30_000), (baseline.For("E1")!.Winner, baseline.For("E1")!.Votes["Green"]));
+        Assert.Equal(5_000, baseline.For("E2")!.Votes["Green"]);
+        Assert.DoesNotContain("Grn", baseline.Seats.Values.SelectMany(s => s.Votes.Keys));
+        Assert.Equal(-1, loaded.Election.PartyIndex("Grn"));
+
+        // The Greens' change is measured against their own baseline: E1 a hold, E2 a gain from Con.
+        var e2 = Core.Arithmetic.SeatCalculator.Calculate(loaded.Election, loaded.Results.Single(r => r.Constituency == "E2"));
+        Assert.Equal("Green gain from Con", e2.Result);
+        Assert.Equal((15_000 * 100.0 / 29_000) - (5_000 * 100.0 / 30_900), e2.Winner.ShareChange!.Value, 9);
+        Assert.Equal("Green hold", Core.Arithmetic.SeatCalculator.Calculate(loaded.Election, loaded.Results.Single(r => r.Constituency == "E1")).Result);
+    }
+
+    [Fact]
+    public void MatchPartyCodes_SameCodeOrAmbiguousName_IsLeftAlone()
+    {
+        static HocCandidateRow Row(string party, string code) => new("E1", "Seat", "", "", "", party, code, "A", "B", 1, 0.1, null);
+
+        var renames = HocCandidateFile.MatchPartyCodes(
+            [Row("Green Party", "Grn"), Row("Labour", "Lab"), Row("Liberal", "Lib"), Row("Workers", "WP")],
+            [Row("Green Party", "Green"), Row("Labour Party", "Lab"), Row("Liberal", "LibA"), Row("Liberal", "LibB"), Row("Workers Party", "WPB")]);
+
+        Assert.Equal(new Dictionary<string, string> { ["Grn"] = "Green" }, renames);
+    }
 }
