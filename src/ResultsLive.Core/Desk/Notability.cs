@@ -145,10 +145,13 @@ public sealed class Notability
 
         if (party >= 0 && !_majority[party] && _seatsWon[party] >= _election.MajorityThreshold)
         {
+            // The moment is this declaration; the seat named is the one the tally's path to a majority counts as the
+            // threshold-th (by declaration time), the same crossing every page shows, even when seats arrive out of order.
             _majority[party] = true;
+            var crossing = tally.Snapshot().PathFor(winner.Party)?.CrossedAt?.Constituency.Name is { } crossed ? HouseStyle.OneLine(crossed) : seat;
             reasons.Add(new(
                 NotableKind.MajorityReached,
-                $"{HouseStyle.PartyName(_election, winner.Party)} reach {_election.MajorityThreshold} seats with {seat}: a majority of the {_election.SeatCount}."));
+                $"{HouseStyle.PartyName(_election, winner.Party)} reach {_election.MajorityThreshold} seats with {crossing}: a majority of the {_election.SeatCount}."));
         }
 
         if (previous is null && !_lastSeat && _declared == _election.SeatCount)

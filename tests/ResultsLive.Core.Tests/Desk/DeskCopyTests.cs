@@ -5,11 +5,11 @@ using ResultsLive.Core.Model;
 namespace ResultsLive.Core.Tests.Desk;
 
 /// <summary>The copy an editor pastes: house style on the 2024 data, and names from outside that must not break any format.</summary>
-public sealed class DeskCopyTests : IClassFixture<Night2024>
+public sealed class DeskCopyTests : IClassFixture<DeskNight2024>
 {
-    private readonly Night2024 _night;
+    private readonly DeskNight2024 _night;
 
-    public DeskCopyTests(Night2024 night) => _night = night;
+    public DeskCopyTests(DeskNight2024 night) => _night = night;
 
     [Fact]
     public void For_IslingtonNorth_RushFullAndSocialInHouseStyle()

@@ -8,12 +8,12 @@ using ResultsLive.Import;
 namespace ResultsLive.Core.Tests.Desk;
 
 /// <summary>Each notable reason on the 2024 night, checked against the Library's files read independently of the Import code.</summary>
-public sealed class NotabilityTests : IClassFixture<Night2024>
+public sealed class NotabilityTests : IClassFixture<DeskNight2024>
 {
     private const string IslingtonNorth = "E14001305";
-    private readonly Night2024 _night;
+    private readonly DeskNight2024 _night;
 
-    public NotabilityTests(Night2024 night) => _night = night;
+    public NotabilityTests(DeskNight2024 night) => _night = night;
 
     [Fact]
     public void SittingMpDefeated_2024Night_FlagsEverySittingMpTheCandidateFileShowsLosing()
@@ -102,7 +102,18 @@ public sealed class NotabilityTests : IClassFixture<Night2024>
         var reached = Assert.Single(_night.Declared, d => d.Reasons.Any(r => r.Kind == NotableKind.MajorityReached));
 
         Assert.Equal(crossing, reached.Seat.Constituency.Code);
-        Assert.StartsWith("Labour reach 326 seats with ", reached.Reasons.Single(r => r.Kind == NotableKind.MajorityReached).Text, StringComparison.Ordinal);
+        Assert.Equal(
+            $"Labour reach 326 seats with {reached.Seat.Constituency.Name}: a majority of the 650.",
+            reached.Reasons.Single(r => r.Kind == NotableKind.MajorityReached).Text);
+
+        // The same moment as the tally's own path to a majority.
+        var final = new NationalTally(_night.Election);
+        foreach (var declaration in _night.Order)
+        {
+            final.Apply(SeatCalculator.Calculate(_night.Election, declaration));
+        }
+
+        Assert.Equal(crossing, final.Snapshot().PathFor("Lab")!.CrossedAt!.Constituency.Code);
     }
 
     [Fact]
@@ -151,7 +162,7 @@ public sealed class NotabilityTests : IClassFixture<Night2024>
         Assert.Equal(turnouts, Flagged(NotableKind.TurnoutChange).Count);
         Assert.InRange(swings, 1, 649);
 
-        var stricter = Night2024.Replay(_night.Election, _night.Order, new NotabilityOptions { BigSwing = 25, TurnoutChange = 15 });
+        var stricter = DeskNight2024.Replay(_night.Election, _night.Order, new NotabilityOptions { BigSwing = 25, TurnoutChange = 15 });
         Assert.Equal(_night.Declared.Count(d => d.Seat.Swing?.Value >= 25), stricter.Count(d => d.Reasons.Any(r => r.Kind == NotableKind.BigSwing)));
         Assert.True(stricter.Count(d => d.Reasons.Any(r => r.Kind == NotableKind.BigSwing)) < swings);
     }
@@ -159,9 +170,10 @@ public sealed class NotabilityTests : IClassFixture<Night2024>
     [Fact]
     public void ExitPollGap_2024Night_MarksTheMomentTheProjectionMovesBeyondTheThresholdFromTheExitPoll()
     {
-        // Independently: the projection after each declaration against the poll, and where a party first goes 20 or more away.
+        // Independently: the projection after each declaration against the poll, and where a party first goes 10 or more away
+        // (the projection is anchored on the poll, so on the 2024 night it never strays 20 seats).
         var tally = new NationalTally(_night.Election);
-        tally.SetExitPoll(Night2024.ExitPoll);
+        tally.SetExitPoll(DeskNight2024.ExitPoll);
         var beyond = new HashSet<string>(StringComparer.Ordinal);
         var moments = new List<string>();
         foreach (var declaration in _night.Order)
@@ -173,10 +185,10 @@ public sealed class NotabilityTests : IClassFixture<Night2024>
             }
 
             var projection = tally.Project();
-            foreach (var forecast in Night2024.ExitPoll.Parties.Where(p => _night.Election.PartyIndex(p.Party) >= 0))
+            foreach (var forecast in DeskNight2024.ExitPoll.Parties.Where(p => _night.Election.PartyIndex(p.Party) >= 0))
             {
                 var gap = Math.Abs((projection.Seats.FirstOrDefault(s => s.Party.Code == forecast.Party)?.Seats ?? 0) - forecast.Seats);
-                if (gap < 20)
+                if (gap < 10)
                 {
                     beyond.Remove(forecast.Party);
                 }
@@ -187,7 +199,7 @@ public sealed class NotabilityTests : IClassFixture<Night2024>
             }
         }
 
-        var flagged = _night.Declared
+        var flagged = DeskNight2024.Replay(_night.Election, _night.Order, new NotabilityOptions { ExitPollGap = 10 })
             .SelectMany(d => d.Reasons.Where(r => r.Kind == NotableKind.ExitPollGap).Select(r => $"{d.Seat.Constituency.Code} {PartyIn(r.Text)}"))
             .ToList();
 
@@ -198,7 +210,7 @@ public sealed class NotabilityTests : IClassFixture<Night2024>
     [Fact]
     public void Declared_SameNightTwice_GivesTheSameReasons()
     {
-        var again = Night2024.Replay(_night.Election, _night.Order, NotabilityOptions.Default);
+        var again = DeskNight2024.Replay(_night.Election, _night.Order, NotabilityOptions.Default);
 
         Assert.Equal(_night.Declared.Select(d => d.Reasons), again.Select(d => d.Reasons), new ReasonsComparer());
     }
@@ -285,7 +297,7 @@ public sealed class NotabilityTests : IClassFixture<Night2024>
         [.. _night.Declared.Where(d => d.Reasons.Any(r => r.Kind == kind)).Select(d => d.Seat.Constituency.Code)];
 
     private string PartyIn(string text) =>
-        Night2024.ExitPoll.Parties.Select(p => p.Party).Single(code => text.Contains($"gives {HouseStyle.PartyName(_night.Election, code)} ", StringComparison.Ordinal));
+        DeskNight2024.ExitPoll.Parties.Select(p => p.Party).Single(code => text.Contains($"gives {HouseStyle.PartyName(_night.Election, code)} ", StringComparison.Ordinal));
 
     private sealed class ReasonsComparer : IEqualityComparer<IReadOnlyList<NotableReason>>
     {
