@@ -1,8 +1,10 @@
 using ResultsLive.Web.Api;
+using ResultsLive.Web.Audit;
 using ResultsLive.Web.Configuration;
 using ResultsLive.Web.Desk;
 using ResultsLive.Web.Hubs;
 using ResultsLive.Web.Public;
+using ResultsLive.Web.Security;
 using ResultsLive.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddResultsLive();
 builder.AddResultsHub();
 builder.AddResultsLiveSurfaces();
+builder.AddResultsLiveSecurity();
 builder.AddResultsLiveDesk();
 builder.Services.AddProblemDetails();
 
@@ -19,6 +22,7 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 
 // The API and hubs answer with problem details; a person who types a wrong address gets the site's not-found page.
@@ -29,6 +33,9 @@ app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReE
 
 // Routing after the status code pages, so the not-found page's re-execution is routed afresh.
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapStaticAssets();
 
@@ -36,6 +43,8 @@ app.MapOpenApi();
 app.MapResultsHealth();
 app.MapResultsApi();
 app.MapAnalysisApi();
+app.MapResultsLiveSecurity();
+app.MapAuditApi();
 app.MapHub<ResultsHub>(ResultsHub.Path);
 app.MapDeskEndpoints();
 app.MapFeedEndpoints();

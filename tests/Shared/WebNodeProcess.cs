@@ -13,6 +13,7 @@ public sealed class WebNodeProcess : IAsyncDisposable
 {
     private readonly string _dll;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly List<string> _output = [];
     private Process? _process;
 
     private WebNodeProcess(string dll, int port, IReadOnlyDictionary<string, string> settings)
@@ -27,6 +28,30 @@ public sealed class WebNodeProcess : IAsyncDisposable
     public int ProcessId => _process?.Id ?? 0;
 
     public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>Waits until the node prints a line that matches (what a person running it would read on the console).</summary>
+    public async Task<string> WaitForOutputAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            lock (_output)
+            {
+                if (_output.FirstOrDefault(match) is { } line)
+                {
+                    return line;
+                }
+
+                if (waited.Elapsed > timeout)
+                {
+                    throw new TimeoutException($"the node printed no such line within {timeout}:{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
+                }
+            }
+
+            await Task.Delay(50);
+        }
+    }
 
     /// <summary>Starts a node from the web project's build output (same configuration as the caller) and waits for /healthz.</summary>
     public static async Task<WebNodeProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
@@ -82,7 +107,16 @@ public sealed class WebNodeProcess : IAsyncDisposable
         }
 
         var process = _process = Process.Start(start) ?? throw new InvalidOperationException("could not start the web node");
-        process.OutputDataReceived += static (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                lock (_output)
+                {
+                    _output.Add(line);
+                }
+            }
+        };
         process.ErrorDataReceived += static (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

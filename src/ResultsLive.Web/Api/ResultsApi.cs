@@ -2,8 +2,10 @@ using ResultsLive.Core.Arithmetic;
 using ResultsLive.Core.Contracts;
 using ResultsLive.Core.Model;
 using ResultsLive.Feed;
+using ResultsLive.Web.Audit;
 using ResultsLive.Web.Configuration;
 using ResultsLive.Web.Ingest;
+using ResultsLive.Web.Security;
 
 namespace ResultsLive.Web.Api;
 
@@ -16,7 +18,7 @@ public static class ResultsApi
     {
         var api = app.MapGroup("/api/v1").WithTags("Results");
 
-        var ingest = api.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
+        var ingest = api.MapGroup("").RequireAuthorization(Policies.Ingest);
         ingest.MapPost("/declarations", PostDeclarationAsync)
             .WithSummary("Declare a seat's result, or correct it under a higher revision")
             .WithJsonRequestBody<DeclarationRequest>()
@@ -24,6 +26,7 @@ public static class ResultsApi
             .Produces<SequenceResponse>(StatusCodes.Status200OK)
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesValidationProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem(StatusCodes.Status403Forbidden)
             .ProducesValidationProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge)
@@ -42,7 +45,7 @@ public static class ResultsApi
         return app;
     }
 
-    private static async Task<IResult> PostDeclarationAsync(HttpRequest request, DeclarationIngest ingest, CancellationToken cancellationToken)
+    private static async Task<IResult> PostDeclarationAsync(HttpRequest request, DeclarationIngest ingest, AuditRecorder audit, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<DeclarationRequest>(request, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -63,6 +66,11 @@ public static class ResultsApi
         }
 
         var append = outcome.Append!;
+        if (append.Outcome == AppendOutcome.Appended)
+        {
+            await audit.RecordAsync(request.HttpContext.User, AuditActions.Declaration, declaration.Constituency, $"revision {declaration.Revision}, sequence {append.Sequence}").ConfigureAwait(false);
+        }
+
         return append.Outcome switch
         {
             AppendOutcome.Appended => Results.Json(new SequenceResponse(append.Sequence), ResultsContract.JsonOptions, statusCode: StatusCodes.Status202Accepted),
@@ -76,7 +84,7 @@ public static class ResultsApi
         };
     }
 
-    private static async Task<IResult> PostStatusAsync(string code, HttpRequest request, DeclarationIngest ingest, CancellationToken cancellationToken)
+    private static async Task<IResult> PostStatusAsync(string code, HttpRequest request, DeclarationIngest ingest, AuditRecorder audit, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<StatusRequest>(request, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -90,9 +98,13 @@ public static class ResultsApi
         }
 
         var outcome = await ingest.SetStatusAsync(code, status, cancellationToken).ConfigureAwait(false);
-        return outcome.IsRejected
-            ? ApiProblems.Validation(outcome.Problems)
-            : Results.Json(new SequenceResponse(outcome.Append!.Sequence), ResultsContract.JsonOptions, statusCode: StatusCodes.Status202Accepted);
+        if (outcome.IsRejected)
+        {
+            return ApiProblems.Validation(outcome.Problems);
+        }
+
+        await audit.RecordAsync(request.HttpContext.User, AuditActions.Status, code, $"{ResultsContract.StatusName(status)}, sequence {outcome.Append!.Sequence}").ConfigureAwait(false);
+        return Results.Json(new SequenceResponse(outcome.Append!.Sequence), ResultsContract.JsonOptions, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static IResult GetResults(LiveResults live)

@@ -1,17 +1,19 @@
+using System.Security.Claims;
+
+using ResultsLive.Web.Audit;
+
 namespace ResultsLive.Web.Desk;
 
-/// <summary>
-/// Where the desk's privileged acts (claim, take-over, release, posted, watch-list edits) are recorded: the newsroom's audit
-/// trail once it exists; until then the node's log, with the same who, what and which seat.
-/// </summary>
-public sealed partial class DeskAudit(ILogger<DeskAudit> logger)
+/// <summary>Records the desk's privileged acts (claim, take-over, release, posted, watch-list edits) in the newsroom's audit trail.</summary>
+public sealed class DeskAudit(IAuditTrail trail, NodeIdentity node, TimeProvider time)
 {
-    public Task RecordAsync(string editor, string action, string target, string? detail)
-    {
-        LogAct(editor, action, target, detail ?? "");
-        return Task.CompletedTask;
-    }
+    public const string Claim = "desk.claim";
+    public const string TakeOver = "desk.takeover";
+    public const string Release = "desk.release";
+    public const string Posted = "desk.posted";
+    public const string Watch = "desk.watch";
+    public const string Unwatch = "desk.unwatch";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Desk: {Editor} {Action} {Target} {Detail}")]
-    private partial void LogAct(string editor, string action, string target, string detail);
+    public Task RecordAsync(ClaimsPrincipal? editor, string action, string target, string? detail) =>
+        trail.RecordAsync(AuditEvent.By(editor, action, AuditEvent.Clean(target), AuditEvent.Clean(detail), node, time));
 }

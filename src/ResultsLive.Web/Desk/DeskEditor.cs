@@ -1,9 +1,13 @@
+using System.Security.Claims;
+
 namespace ResultsLive.Web.Desk;
 
-/// <summary>The editor at this desk (one per circuit): named once, from the request that opened the circuit.</summary>
+/// <summary>The editor at this desk (one per circuit): the signed-in user of the request that opened the circuit.</summary>
 public sealed class DeskEditor(IHttpContextAccessor accessor)
 {
-    private readonly Lazy<string?> _name = new(() => accessor.HttpContext is { } context ? DeskAccess.EditorName(context.User, context.Request.Cookies) : null);
+    private readonly Lazy<ClaimsPrincipal?> _user = new(() => accessor.HttpContext?.User);
 
-    public string? Name => _name.Value;
+    public ClaimsPrincipal? User => _user.Value;
+
+    public string? Name => DeskAccess.EditorName(User);
 }

@@ -43,7 +43,7 @@ public sealed class DeskHub(IDeskStore desk, ElectionContext election, DeskAudit
         var outcome = await desk.ClaimAsync(code, editor, takeOver, Context.ConnectionAborted).ConfigureAwait(false);
         if (outcome.Granted)
         {
-            await audit.RecordAsync(editor, takeOver ? "desk.takeover" : "desk.claim", code, null).ConfigureAwait(false);
+            await audit.RecordAsync(Context.User, takeOver ? DeskAudit.TakeOver : DeskAudit.Claim, code, null).ConfigureAwait(false);
         }
 
         return outcome;
@@ -55,7 +55,7 @@ public sealed class DeskHub(IDeskStore desk, ElectionContext election, DeskAudit
         var released = await desk.ReleaseAsync(code, editor, Context.ConnectionAborted).ConfigureAwait(false);
         if (released)
         {
-            await audit.RecordAsync(editor, "desk.release", code, null).ConfigureAwait(false);
+            await audit.RecordAsync(Context.User, DeskAudit.Release, code, null).ConfigureAwait(false);
         }
 
         return released;
@@ -65,7 +65,7 @@ public sealed class DeskHub(IDeskStore desk, ElectionContext election, DeskAudit
     {
         var (editor, code) = Check(constituency);
         await desk.MarkPostedAsync(code, revision, editor, Context.ConnectionAborted).ConfigureAwait(false);
-        await audit.RecordAsync(editor, "desk.posted", code, $"revision {revision}").ConfigureAwait(false);
+        await audit.RecordAsync(Context.User, DeskAudit.Posted, code, $"revision {revision}").ConfigureAwait(false);
     }
 
     public async Task<bool> Watch(string item)
@@ -73,7 +73,7 @@ public sealed class DeskHub(IDeskStore desk, ElectionContext election, DeskAudit
         var editor = Editor ?? throw new HubException("sign in as an editor to use the desk");
         var clean = DeskInput.WatchItem(item) ?? throw new HubException($"item: must be 1 to {DeskInput.MaxLength} characters on one line");
         var added = await desk.WatchAsync(clean, editor, Context.ConnectionAborted).ConfigureAwait(false);
-        await audit.RecordAsync(editor, "desk.watch", clean, null).ConfigureAwait(false);
+        await audit.RecordAsync(Context.User, DeskAudit.Watch, clean, null).ConfigureAwait(false);
         return added;
     }
 
@@ -82,11 +82,11 @@ public sealed class DeskHub(IDeskStore desk, ElectionContext election, DeskAudit
         var editor = Editor ?? throw new HubException("sign in as an editor to use the desk");
         var clean = DeskInput.WatchItem(item) ?? throw new HubException($"item: must be 1 to {DeskInput.MaxLength} characters on one line");
         var removed = await desk.UnwatchAsync(clean, editor, Context.ConnectionAborted).ConfigureAwait(false);
-        await audit.RecordAsync(editor, "desk.unwatch", clean, null).ConfigureAwait(false);
+        await audit.RecordAsync(Context.User, DeskAudit.Unwatch, clean, null).ConfigureAwait(false);
         return removed;
     }
 
-    private string? Editor => DeskAccess.EditorName(Context.User, Context.GetHttpContext()?.Request.Cookies);
+    private string? Editor => DeskAccess.EditorName(Context.User);
 
     private (string Editor, string Code) Check(string constituency)
     {

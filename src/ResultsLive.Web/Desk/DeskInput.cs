@@ -11,11 +11,4 @@ public static class DeskInput
         var trimmed = text?.Trim();
         return string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength || trimmed.Any(char.IsControl) ? null : trimmed;
     }
-
-    /// <summary>An editor's name as others will see it: trimmed, at most 40 characters, no control characters; null otherwise.</summary>
-    public static string? EditorName(string? text)
-    {
-        var trimmed = text?.Trim();
-        return string.IsNullOrEmpty(trimmed) || trimmed.Length > 40 || trimmed.Any(char.IsControl) ? null : trimmed;
-    }
 }

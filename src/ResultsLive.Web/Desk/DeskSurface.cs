@@ -2,16 +2,12 @@ using ResultsLive.Web.Shared;
 
 namespace ResultsLive.Web.Desk;
 
-/// <summary>The editor desk's routes, navigation and page titles, written in this one place.</summary>
+/// <summary>The live-blog editors' surface: its routes, navigation and page titles.</summary>
 public static class DeskSurface
 {
     public const string Home = "/desk";
 
-    public static IReadOnlyList<SurfaceLink> Navigation { get; } =
-    [
-        new("Desk", "desk"),
-        new("Public results", ""),
-    ];
+    public static IReadOnlyList<SurfaceLink> Navigation { get; } = [new("Desk", "desk")];
 
-    public static string Title(params string[] parts) => string.Join(" · ", parts.Where(p => p.Length > 0).Append("Desk · ResultsLive"));
+    public static string Title(params string[] parts) => Public.PublicSurface.Title([.. parts, "Desk"]);
 }

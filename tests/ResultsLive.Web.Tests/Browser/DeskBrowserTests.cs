@@ -13,11 +13,14 @@ public sealed class DeskBrowserTests : RedisBrowserTest
 {
     private const string IslingtonNorth = "E14001305";
 
+    private static readonly Dictionary<string, string?> Editors = Security.Newsroom.Settings(
+        ("Alice", ResultsLive.Web.Security.NewsroomRoles.Editor), ("Bob", ResultsLive.Web.Security.NewsroomRoles.Editor), ("Carol", ResultsLive.Web.Security.NewsroomRoles.Editor), ("Dev", ResultsLive.Web.Security.NewsroomRoles.Admin));
+
     [Fact]
     public async Task Claim_TwoEditorsOnTwoNodes_EachSeesTheOthersClaimAndATakeOverTellsBoth()
     {
-        using var a = WebNode.For2024(Redis.ConnectionString);
-        using var b = WebNode.For2024(Redis.ConnectionString);
+        using var a = WebNode.For2024(Editors, Redis.ConnectionString);
+        using var b = WebNode.For2024(Editors, Redis.ConnectionString);
         using (var ingest = a.Ingest())
         {
             await DeskData.PostAsync(ingest, DeskData.Seat(IslingtonNorth));
@@ -43,7 +46,7 @@ public sealed class DeskBrowserTests : RedisBrowserTest
     [Fact]
     public async Task CopyButtons_EachFormat_PutTheRightTextOnTheClipboard()
     {
-        using var node = WebNode.For2024(Redis.ConnectionString);
+        using var node = WebNode.For2024(Editors, Redis.ConnectionString);
         using (var ingest = node.Ingest())
         {
             await DeskData.WaitForDeskAsync(node, await DeskData.PostAsync(ingest, DeskData.Seat(IslingtonNorth)));
@@ -67,7 +70,7 @@ public sealed class DeskBrowserTests : RedisBrowserTest
     [Fact]
     public async Task Correction_OfASeatTheEditorCopied_AlertsThemWithTheOldAndNewFigures()
     {
-        using var node = WebNode.For2024(Redis.ConnectionString);
+        using var node = WebNode.For2024(Editors, Redis.ConnectionString);
         using var ingest = node.Ingest();
         var islington = DeskData.Seat(IslingtonNorth);
         await DeskData.WaitForDeskAsync(node, await DeskData.PostAsync(ingest, islington));
@@ -94,9 +97,14 @@ public sealed class DeskBrowserTests : RedisBrowserTest
     private async Task<IPage> OpenDeskAsync(WebNode node, string editor)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 }, Permissions = ["clipboard-read", "clipboard-write"] });
-        await context.AddCookiesAsync([new Cookie { Name = ResultsLive.Web.Desk.DeskAccess.EditorCookie, Value = editor, Url = node.BaseAddress.ToString() }]);
         var page = await context.NewPageAsync();
+
+        // The desk is for editors: it sends a stranger to sign in, then back.
         await page.GotoAsync(new Uri(node.BaseAddress, "/desk").ToString());
+        await page.FillAsync("#signin-name", editor);
+        await page.FillAsync("#signin-password", Security.Newsroom.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/desk", new() { Timeout = 15_000 });
         await Expect(page.Locator(".desk-head[data-interactive=true]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         return page;
     }

@@ -14,7 +14,7 @@ public sealed class DeskConfigurationTests
     {
         var error = Assert.ThrowsAny<Exception>(() =>
         {
-            using var node = WebNode.For2024(null, new Dictionary<string, string?>
+            using var node = WebNode.For2024(new Dictionary<string, string?>
             {
                 ["ResultsLive:Desk:Webhooks:0:Url"] = "ftp://example.invalid/hook",
                 ["ResultsLive:Desk:Webhooks:0:Secret"] = "short",
@@ -39,7 +39,7 @@ public sealed class DeskConfigurationTests
         await File.WriteAllTextAsync(file, "code,expected\nE14001305,2024-07-05T03:30:00+01:00\nE14001295,2024-07-04T23:15:00+01:00\nE14001065,2024-07-05T04:00:00+01:00\nE14001071,2024-07-05T05:00:00+01:00\n");
         try
         {
-            using var node = WebNode.For2024(null, new Dictionary<string, string?> { ["ResultsLive:Election:ExpectedTimes"] = file });
+            using var node = WebNode.For2024(new Dictionary<string, string?> { ["ResultsLive:Election:ExpectedTimes"] = file });
             using var ingest = node.Ingest();
             await DeskData.WaitForDeskAsync(node, await DeskData.PostAsync(ingest, DeskData.Seat("E14001295")));
             var expected = node.Services.GetRequiredService<ExpectedTimes>();

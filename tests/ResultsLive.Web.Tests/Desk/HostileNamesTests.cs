@@ -38,11 +38,10 @@ public sealed class HostileNamesTests : IDisposable
             + $"W07000001,W92000004,{Quote(Seat)},,Wales,Wales,County,Labour,Lab,PP53,15,,{Quote(First)},{Quote(Surname)},Female,No,No,,20000,0.6,,1\r\n"
             + $"W07000001,W92000004,{Quote(Seat)},,Wales,Wales,County,Plaid Cymru,PC,PP77,22,,Siôn,\"Jones \"\"<i>\"\"\",Male,Yes,Yes,9,10000,0.3,,2\r\n",
             new UTF8Encoding(false));
-        _node = WebNode.ForSettings(new Dictionary<string, string?>
-        {
-            ["ResultsLive:Mode"] = "test",
-            ["ResultsLive:Election:Candidates"] = _file,
-        });
+        var settings = Security.Newsroom.Settings();
+        settings["ResultsLive:Mode"] = "test";
+        settings["ResultsLive:Election:Candidates"] = _file;
+        _node = WebNode.ForSettings(settings);
     }
 
     public void Dispose()
@@ -101,7 +100,11 @@ public sealed class HostileNamesTests : IDisposable
         Assert.Contains("\\<script\\>", card[1].GetProperty("text").GetString(), StringComparison.Ordinal);
 
         // The desk's own page: the names are text, never markup.
-        var page = await _node.GetStringAsync("/desk");
+        using var editor = Security.Newsroom.Browse(_node);
+        using var signedIn = await editor.SignInAsync("edith");
+        using var desk = await editor.GetAsync("/desk");
+        Assert.Equal(System.Net.HttpStatusCode.OK, desk.StatusCode);
+        var page = await desk.Content.ReadAsStringAsync();
         Assert.DoesNotContain("<script>alert(1)", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>&amp;</b>", page, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", page, StringComparison.Ordinal);

@@ -23,7 +23,7 @@ public sealed class WebhookDeliveryTests
             Interlocked.CompareExchange(ref first, id, null);
             return id == first && attempt <= 2 ? 500 : 200;
         });
-        using var node = WebNode.For2024(null, Webhook(receiver));
+        using var node = WebNode.For2024(Webhook(receiver));
         using var ingest = node.Ingest();
         var seats = DeskData.Order.Take(8).ToList();
         foreach (var declaration in seats)
@@ -58,7 +58,7 @@ public sealed class WebhookDeliveryTests
         var settings = Webhook(receiver);
         settings["ResultsLive:Desk:Webhooks:0:Filter"] = "notable";
         settings["ResultsLive:Desk:Webhooks:0:Format"] = "slack";
-        using var node = WebNode.For2024(null, settings);
+        using var node = WebNode.For2024(settings);
         using var ingest = node.Ingest();
 
         // The first seat is notable (the first declaration); Islington North is a gain.

@@ -4,6 +4,8 @@ using System.Text.Json;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ResultsLive.Web.Tests.Hosting;
 
@@ -16,10 +18,12 @@ public sealed class WebNode : WebApplicationFactory<Program>
     public const string ApiKey = "test-ingest-key-0123456789";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private WebNode(Dictionary<string, string?> settings)
+    private WebNode(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         _settings = settings;
+        _services = services;
         UseKestrel(0);
     }
 
@@ -29,17 +33,17 @@ public sealed class WebNode : WebApplicationFactory<Program>
     public static WebNode For2024(string? redis = null) =>
         Start(SharedData.Election2024Settings(redis ?? "", ApiKey).ToDictionary(s => s.Key, string? (s) => s.Value));
 
-    /// <summary>The 2024 general election with settings of the test's own on top (webhooks, the desk's thresholds, another file).</summary>
-    public static WebNode For2024(string? redis, IReadOnlyDictionary<string, string?> extra)
+    /// <summary>The 2024 election with more settings (users, keys, single sign-on) and, optionally, services replaced.</summary>
+    public static WebNode For2024(IReadOnlyDictionary<string, string?> settings, string? redis = null, Action<IServiceCollection>? services = null)
     {
-        ArgumentNullException.ThrowIfNull(extra);
-        var settings = SharedData.Election2024Settings(redis ?? "", ApiKey).ToDictionary(s => s.Key, string? (s) => s.Value);
-        foreach (var (key, value) in extra)
+        ArgumentNullException.ThrowIfNull(settings);
+        var all = SharedData.Election2024Settings(redis ?? "", ApiKey).ToDictionary(s => s.Key, string? (s) => s.Value);
+        foreach (var (key, value) in settings)
         {
-            settings[key] = value;
+            all[key] = value;
         }
 
-        return Start(settings);
+        return Start(all, services);
     }
 
     /// <summary>A node configured with exactly these settings (and the test ingest key): an election of the test's own making.</summary>
@@ -97,11 +101,16 @@ public sealed class WebNode : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 
-    private static WebNode Start(Dictionary<string, string?> settings)
+    private static WebNode Start(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
-        var node = new WebNode(settings);
+        var node = new WebNode(settings, services);
         node.StartServer();
         return node;
     }

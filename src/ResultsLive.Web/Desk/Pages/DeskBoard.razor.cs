@@ -41,7 +41,6 @@ public sealed partial class DeskBoard : IAsyncDisposable
     private string _nation = "";
     private string _region = "";
     private string? _watchInput;
-    private string? _nameInput;
     private string? _watchProblem;
 
     [Inject]
@@ -300,7 +299,7 @@ public sealed partial class DeskBoard : IAsyncDisposable
         var outcome = await Store.ClaimAsync(constituency, _editor, takeOver, _stop.Token);
         if (outcome.Granted)
         {
-            await Audit.RecordAsync(_editor, takeOver ? "desk.takeover" : "desk.claim", constituency, null);
+            await Audit.RecordAsync(Editor.User, takeOver ? DeskAudit.TakeOver : DeskAudit.Claim, constituency, null);
         }
 
         _state = Store.Current;
@@ -310,7 +309,7 @@ public sealed partial class DeskBoard : IAsyncDisposable
     {
         if (_editor is not null && await Store.ReleaseAsync(constituency, _editor, _stop.Token))
         {
-            await Audit.RecordAsync(_editor, "desk.release", constituency, null);
+            await Audit.RecordAsync(Editor.User, DeskAudit.Release, constituency, null);
         }
     }
 
@@ -322,7 +321,7 @@ public sealed partial class DeskBoard : IAsyncDisposable
         }
 
         await Store.MarkPostedAsync(entry.Constituency, entry.Revision, _editor, _stop.Token);
-        await Audit.RecordAsync(_editor, "desk.posted", entry.Constituency, $"revision {entry.Revision}");
+        await Audit.RecordAsync(Editor.User, DeskAudit.Posted, entry.Constituency, $"revision {entry.Revision}");
     }
 
     private async Task WatchAsync()
@@ -340,7 +339,7 @@ public sealed partial class DeskBoard : IAsyncDisposable
         }
 
         await Store.WatchAsync(item, _editor, _stop.Token);
-        await Audit.RecordAsync(_editor, "desk.watch", item, null);
+        await Audit.RecordAsync(Editor.User, DeskAudit.Watch, item, null);
         _watchInput = null;
     }
 
@@ -348,7 +347,7 @@ public sealed partial class DeskBoard : IAsyncDisposable
     {
         if (_editor is not null && await Store.UnwatchAsync(item, _editor, _stop.Token))
         {
-            await Audit.RecordAsync(_editor, "desk.unwatch", item, null);
+            await Audit.RecordAsync(Editor.User, DeskAudit.Unwatch, item, null);
         }
     }
 
@@ -358,14 +357,6 @@ public sealed partial class DeskBoard : IAsyncDisposable
         if (_alertsOn && _module is not null)
         {
             await _module.InvokeAsync<string>("enableAlerts");
-        }
-    }
-
-    private async Task UseNameAsync()
-    {
-        if (DeskInput.EditorName(_nameInput) is { } name && _module is not null)
-        {
-            await _module.InvokeVoidAsync("setName", name);
         }
     }
 

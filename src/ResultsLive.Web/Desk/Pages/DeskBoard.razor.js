@@ -58,11 +58,6 @@ export function alert(title, body, withSoundAndNotification) {
     }
 }
 
-export function setName(name) {
-    document.cookie = 'resultslive-desk-editor=' + encodeURIComponent(name) + '; path=/; samesite=strict; max-age=86400';
-    location.reload();
-}
-
 function beep() {
     try {
         const context = (window.__deskAudio ||= new AudioContext());
