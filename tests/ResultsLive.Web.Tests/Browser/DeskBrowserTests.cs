@@ -41,6 +41,13 @@ public sealed class DeskBrowserTests : RedisBrowserTest
         await Expect(aliceCard.GetByTestId("claim-holder")).ToHaveTextAsync("Bob has this seat", new() { Timeout = 15_000 });
         await Expect(alice.Locator("[data-testid=notice][data-kind=takeover]")).ToContainTextAsync("Bob took over Islington North from you.");
         await Expect(bob.Locator("[data-testid=notice][data-kind=takeover]")).ToContainTextAsync("You took over Islington North from Alice.");
+
+        // Both acts are in the audit trail the nodes share, with who did them.
+        var trail = a.Services.GetRequiredService<ResultsLive.Web.Audit.IAuditTrail>();
+        var acts = (await trail.ReadAsync(new ResultsLive.Web.Audit.AuditFilter(Action: "desk"), new ResultsLive.Web.Audit.AuditPaging())).Events
+            .Select(e => $"{e.Event.Actor} {e.Event.Action} {e.Event.Target}").ToList();
+        Assert.Contains($"user:Alice desk.claim {IslingtonNorth}", acts);
+        Assert.Contains($"user:Bob desk.takeover {IslingtonNorth}", acts);
     }
 
     [Fact]
