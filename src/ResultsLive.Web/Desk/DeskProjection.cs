@@ -20,9 +20,6 @@ namespace ResultsLive.Web.Desk;
 /// </remarks>
 public sealed partial class DeskProjection : BackgroundService
 {
-    /// <summary>The journal epoch carried in ids until the journal names its own.</summary>
-    public const string DefaultEpoch = "1";
-
     private readonly LiveResults _live;
     private readonly ElectionContext _election;
     private readonly DeskLog _log;
@@ -84,6 +81,12 @@ public sealed partial class DeskProjection : BackgroundService
     private void Apply(LiveChange change)
     {
         var entry = change.Entry;
+        if (entry.Kind == JournalEntryKind.ExitPoll && entry.ExitPoll is { } exitPoll)
+        {
+            _tally.SetExitPoll(exitPoll);
+            return;
+        }
+
         var index = _election.Election.ConstituencyIndex(entry.Declaration?.Constituency ?? entry.Constituency);
         if (index < 0)
         {
@@ -112,7 +115,7 @@ public sealed partial class DeskProjection : BackgroundService
 
         _tally.Apply(seat);
         var reasons = _notability.Declared(seat, previous, _tally);
-        _log.Append(new DeskEntry(change.Sequence, DefaultEpoch, seat, previous, reasons, DeskCopy.For(_election.Election, seat, reasons), entry.RecordedAt));
+        _log.Append(new DeskEntry(change.Sequence, change.Snapshot.Epoch, seat, previous, reasons, DeskCopy.For(_election.Election, seat, reasons), entry.RecordedAt));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The desk fell behind the projection by more than its subscription holds; restart the node to rebuild it")]

@@ -3,6 +3,8 @@ using System.Net;
 using System.Xml;
 using System.Xml.Linq;
 
+using Microsoft.Extensions.DependencyInjection;
+
 using ResultsLive.Web.Tests.Hosting;
 
 namespace ResultsLive.Web.Tests.Desk;
@@ -14,6 +16,8 @@ public sealed class AtomFeedTests : IDisposable
     private readonly WebNode _node = WebNode.For2024();
 
     public void Dispose() => _node.Dispose();
+
+    private string Epoch => _node.Services.GetRequiredService<ResultsLive.Feed.LiveResults>().Current.Epoch;
 
     [Fact]
     public async Task Results_TwoSeatsAndACorrection_OneValidEntryPerRevisionWithTheCorrectionTitledAsSuch()
@@ -33,7 +37,7 @@ public sealed class AtomFeedTests : IDisposable
             ["Correction: Islington North: Ind gain from Lab", "Houghton and Sunderland South: Lab hold", "Islington North: Ind gain from Lab"],
             entries.Select(e => e.Element(Atom + "title")!.Value));
         Assert.Equal(
-            ["urn:resultslive:ge2024:1:E14001305:2", "urn:resultslive:ge2024:1:E14001305:1"],
+            [$"urn:resultslive:ge2024:{Epoch}:E14001305:2", $"urn:resultslive:ge2024:{Epoch}:E14001305:1"],
             seat.Root!.Elements(Atom + "entry").Select(e => e.Element(Atom + "id")!.Value));
         Assert.Equal(2, gains.Root!.Elements(Atom + "entry").Count());
         Assert.Contains("correction", entries[0].Elements(Atom + "category").Select(c => c.Attribute("term")!.Value));

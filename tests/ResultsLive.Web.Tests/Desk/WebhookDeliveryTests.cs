@@ -1,5 +1,8 @@
 using System.Text.Json;
 
+using Microsoft.Extensions.DependencyInjection;
+
+using ResultsLive.Feed;
 using ResultsLive.Web.Tests.Hosting;
 
 using StackExchange.Redis;
@@ -32,7 +35,8 @@ public sealed class WebhookDeliveryTests
         }
 
         await DeskData.PostAsync(ingest, DeskData.Corrected(seats[2]));
-        var expected = seats.Select(d => $"1.{d.Constituency}.1.webhook-0").Append($"1.{seats[2].Constituency}.2.webhook-0").ToList();
+        var epoch = node.Services.GetRequiredService<LiveResults>().Current.Epoch;
+        var expected = seats.Select(d => $"{epoch}.{d.Constituency}.1.webhook-0").Append($"{epoch}.{seats[2].Constituency}.2.webhook-0").ToList();
         await receiver.WaitForAsync(r => r.Acknowledged.Count >= expected.Count, TimeSpan.FromSeconds(60), "every declaration acknowledged");
 
         // A later declaration is delivered after everything before it, so once it is in, any resend of those would be too.
@@ -68,7 +72,7 @@ public sealed class WebhookDeliveryTests
         await receiver.WaitForAsync(r => r.Acknowledged.Any(id => id.Contains("E14001305", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), "Islington North");
 
         using var alerts = await node.GetJsonAsync("/api/v1/alerts");
-        var notable = alerts.RootElement.EnumerateArray().Select(a => $"1.{a.GetProperty("constituency").GetString()}.1.webhook-0").ToList();
+        var notable = alerts.RootElement.EnumerateArray().Select(a => $"{a.GetProperty("epoch").GetString()}.{a.GetProperty("constituency").GetString()}.1.webhook-0").ToList();
         Assert.Equal(notable.Order(StringComparer.Ordinal), receiver.Acknowledged.Order(StringComparer.Ordinal));
         var slack = JsonDocument.Parse(receiver.Deliveries[^1].Body).RootElement;
         Assert.StartsWith("Islington North: Ind gain from Lab", slack.GetProperty("text").GetString(), StringComparison.Ordinal);
@@ -115,7 +119,8 @@ public sealed class WebhookDeliveryTests
             await DeskData.PostAsync(survivor, declaration);
         }
 
-        var expected = before.Concat(after).Select(d => $"1.{d.Constituency}.{d.Revision}.webhook-0").ToList();
+        var epoch = receiver.Acknowledged[0].Split('.')[0];
+        var expected = before.Concat(after).Select(d => $"{epoch}.{d.Constituency}.{d.Revision}.webhook-0").ToList();
         await receiver.WaitForAsync(r => expected.All(r.Acknowledged.Contains), TimeSpan.FromSeconds(60), "every declaration after the kill");
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), receiver.Acknowledged.Order(StringComparer.Ordinal));
