@@ -1,6 +1,7 @@
 using ResultsLive.Web.Api;
 using ResultsLive.Web.Audit;
 using ResultsLive.Web.Configuration;
+using ResultsLive.Web.Desk;
 using ResultsLive.Web.Hubs;
 using ResultsLive.Web.Public;
 using ResultsLive.Web.Security;
@@ -12,6 +13,7 @@ builder.AddResultsLive();
 builder.AddResultsHub();
 builder.AddResultsLiveSurfaces();
 builder.AddResultsLiveSecurity();
+builder.AddResultsLiveDesk();
 builder.Services.AddProblemDetails();
 
 // Names and other text from ingest are echoed in problem details: escape markup there too, not only in pages.
@@ -45,6 +47,8 @@ app.MapAnalysisApi();
 app.MapResultsLiveSecurity();
 app.MapAuditApi();
 app.MapHub<ResultsHub>(ResultsHub.Path);
+app.MapDeskEndpoints();
+app.MapFeedEndpoints();
 app.MapResultsLiveSurfaces();
 
 app.Run();
