@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 
 using ResultsLive.Core.Model;
 
@@ -12,27 +13,29 @@ public sealed class InMemoryDeclarationJournal : IDeclarationJournal
     private readonly Lock _lock = new();
     private readonly List<JournalEntry> _entries = [];
     private readonly Dictionary<string, int> _revisions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (long Sequence, string Body)> _bodies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Sequence, string Identity)> _identities = new(StringComparer.Ordinal);
     private readonly AppendSignal _appended = new();
     private readonly TimeProvider _time;
+    private string _epoch = NewEpoch();
 
     public InMemoryDeclarationJournal(TimeProvider? time = null)
     {
         _time = time ?? TimeProvider.System;
     }
 
-    public Task<AppendResult> AppendDeclarationAsync(Declaration declaration, CancellationToken ct)
+    public Task<AppendResult> AppendDeclarationAsync(Declaration declaration, Provenance provenance, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(declaration);
+        ArgumentNullException.ThrowIfNull(provenance);
         ct.ThrowIfCancellationRequested();
-        var body = DeclarationJson.Canonical(declaration);
-        var seat = DeclarationJson.SeatKey(declaration.Constituency);
+        var identity = JournalFormat.Identity(declaration);
+        var seat = JournalFormat.SeatKey(declaration.Constituency);
         var key = $"{seat}#{declaration.Revision}";
         AppendResult result;
         lock (_lock)
         {
             var current = _revisions.TryGetValue(seat, out var revision) ? revision : (int?)null;
-            if (_bodies.TryGetValue(key, out var existing) && existing.Body == body)
+            if (_identities.TryGetValue(key, out var existing) && existing.Identity == identity)
             {
                 result = new AppendResult(AppendOutcome.Repeated, existing.Sequence, current);
             }
@@ -46,10 +49,11 @@ public sealed class InMemoryDeclarationJournal : IDeclarationJournal
             }
             else
             {
-                // Stored from the canonical body, so a caller that later mutates its candidate list cannot change history.
-                var entry = Add(JournalEntryKind.Declaration, declaration.Constituency, DeclarationJson.Parse(body), null);
+                // A copy of the list, so a caller that later changes its own cannot change history.
+                var stored = declaration with { Candidates = [.. declaration.Candidates] };
+                var entry = Add(JournalEntryKind.Declaration, declaration.Constituency, provenance, stored, null, null);
                 _revisions[seat] = declaration.Revision;
-                _bodies[key] = (entry.Sequence, body);
+                _identities[key] = (entry.Sequence, identity);
                 result = new AppendResult(AppendOutcome.Appended, entry.Sequence, declaration.Revision);
             }
         }
@@ -62,18 +66,20 @@ public sealed class InMemoryDeclarationJournal : IDeclarationJournal
         return Task.FromResult(result);
     }
 
-    public Task<long> AppendStatusAsync(string constituency, SeatStatus status, CancellationToken ct)
+    public Task<long> AppendStatusAsync(string constituency, SeatStatus status, Provenance provenance, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(constituency);
+        ArgumentNullException.ThrowIfNull(provenance);
         ct.ThrowIfCancellationRequested();
-        long sequence;
-        lock (_lock)
-        {
-            sequence = Add(JournalEntryKind.Status, constituency, null, status).Sequence;
-        }
+        return Task.FromResult(AddAndPulse(JournalEntryKind.Status, constituency, provenance, null, status, null));
+    }
 
-        _appended.Pulse();
-        return Task.FromResult(sequence);
+    public Task<long> AppendExitPollAsync(ExitPoll exitPoll, Provenance provenance, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(exitPoll);
+        ArgumentNullException.ThrowIfNull(provenance);
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(AddAndPulse(JournalEntryKind.ExitPoll, "", provenance, null, null, exitPoll with { Parties = [.. exitPoll.Parties] }));
     }
 
     public async IAsyncEnumerable<JournalEntry> ReadAfterAsync(long after, int max, [EnumeratorCancellation] CancellationToken ct)
@@ -110,21 +116,58 @@ public sealed class InMemoryDeclarationJournal : IDeclarationJournal
         }
     }
 
+    public Task<JournalPosition> GetPositionAsync(CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(new JournalPosition(_epoch, _entries.Count));
+        }
+    }
+
+    public Task<JournalPosition> RenewEpochAsync(string stale, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            if (_epoch == stale)
+            {
+                _epoch = NewEpoch();
+            }
+
+            return Task.FromResult(new JournalPosition(_epoch, _entries.Count));
+        }
+    }
+
     public Task<JournalHealth> CheckAsync(CancellationToken ct)
     {
         long last;
+        string epoch;
         lock (_lock)
         {
-            last = _entries.Count;
+            (last, epoch) = (_entries.Count, _epoch);
         }
 
-        return Task.FromResult(new JournalHealth("in-memory", true, last, $"in-memory journal, {last} entries (lost when the process stops)"));
+        return Task.FromResult(new JournalHealth("in-memory", true, last, $"in-memory journal, {last} entries (lost when the process stops)", epoch));
+    }
+
+    /// <summary>Twelve hex digits: enough that two journals never share one, short enough to sit in every id.</summary>
+    internal static string NewEpoch() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+
+    private long AddAndPulse(JournalEntryKind kind, string constituency, Provenance provenance, Declaration? declaration, SeatStatus? status, ExitPoll? exitPoll)
+    {
+        long sequence;
+        lock (_lock)
+        {
+            sequence = Add(kind, constituency, provenance, declaration, status, exitPoll).Sequence;
+        }
+
+        _appended.Pulse();
+        return sequence;
     }
 
     /// <summary>Called under the lock: sequences are the list positions plus one, so they are dense by construction.</summary>
-    private JournalEntry Add(JournalEntryKind kind, string constituency, Declaration? declaration, SeatStatus? status)
+    private JournalEntry Add(JournalEntryKind kind, string constituency, Provenance provenance, Declaration? declaration, SeatStatus? status, ExitPoll? exitPoll)
     {
-        var entry = new JournalEntry(_entries.Count + 1, kind, constituency, _time.GetUtcNow(), declaration, status);
+        var entry = new JournalEntry(_entries.Count + 1, kind, constituency, _time.GetUtcNow(), declaration, status, provenance, exitPoll);
         _entries.Add(entry);
         return entry;
     }

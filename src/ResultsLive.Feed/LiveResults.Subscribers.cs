@@ -107,6 +107,17 @@ public sealed partial class LiveResults
         }
     }
 
+    /// <summary>Under the lock: ends every subscription with <paramref name="reason"/>; readers get what they had, then it.</summary>
+    private void EndSubscribers(SubscriberLaggedException reason)
+    {
+        foreach (var subscriber in _subscribers)
+        {
+            subscriber.Channel.Writer.TryComplete(reason);
+        }
+
+        _subscribers.Clear();
+    }
+
     private sealed class Subscriber(LiveResults owner, Channel<LiveChange> channel)
     {
         public Channel<LiveChange> Channel { get; } = channel;

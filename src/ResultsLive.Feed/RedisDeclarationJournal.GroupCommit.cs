@@ -18,17 +18,23 @@ public sealed partial class RedisDeclarationJournal
     private List<PendingAppend> _queued = [];
     private bool _sending;
 
-    public Task<AppendResult> AppendDeclarationAsync(Declaration declaration, CancellationToken ct)
+    public Task<AppendResult> AppendDeclarationAsync(Declaration declaration, Provenance provenance, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(declaration);
+        ArgumentNullException.ThrowIfNull(provenance);
         if (ct.IsCancellationRequested)
         {
             return Task.FromCanceled<AppendResult>(ct);
         }
 
-        // Serialised here, on the caller's thread, so the sender only ships strings.
+        // Encoded and hashed here, on the caller's thread, so the sender only ships strings.
         var pending = new PendingAppend(
-            DeclarationJson.SeatKey(declaration.Constituency), declaration.Revision, DeclarationJson.Canonical(declaration), declaration.Constituency);
+            JournalFormat.SeatKey(declaration.Constituency),
+            declaration.Revision,
+            JournalFormat.Identity(declaration),
+            JournalFormat.EncodeDeclaration(declaration),
+            declaration.Constituency,
+            provenance);
         bool lead;
         lock (_queueLock)
         {
@@ -95,28 +101,39 @@ public sealed partial class RedisDeclarationJournal
 
     private async Task<AppendResult[]> AppendBatchAsync(List<PendingAppend> batch)
     {
-        var recordedAt = FormatTime(_time.GetUtcNow());
-        var arguments = new RedisValue[3 + (4 * batch.Count)];
+        var recordedAt = JournalFormat.FormatTime(_time.GetUtcNow());
+        var arguments = new RedisValue[4 + (7 * batch.Count)];
         arguments[0] = _appendedChannel.ToString();
         arguments[1] = recordedAt;
         arguments[2] = _nodeId;
+        arguments[3] = InMemoryDeclarationJournal.NewEpoch();
         for (var i = 0; i < batch.Count; i++)
         {
-            var at = 3 + (4 * i);
-            arguments[at] = batch[i].SeatKey;
-            arguments[at + 1] = batch[i].Revision;
-            arguments[at + 2] = batch[i].Body;
-            arguments[at + 3] = batch[i].Constituency;
+            var at = 4 + (7 * i);
+            var pending = batch[i];
+            arguments[at] = pending.SeatKey;
+            arguments[at + 1] = pending.Revision;
+            arguments[at + 2] = pending.Identity;
+            arguments[at + 3] = pending.Body;
+            arguments[at + 4] = pending.Constituency;
+            arguments[at + 5] = pending.Provenance.Source;
+            arguments[at + 6] = pending.Provenance.OverrideReason ?? "";
         }
 
         var reply = await Database.ScriptEvaluateAsync(AppendDeclarationsScript, _keys, arguments).ConfigureAwait(false);
-        var answers = (RedisResult[]?)reply ?? throw new InvalidDataException("the append script returned nothing");
+        var parts = (RedisResult[]?)reply ?? throw new InvalidDataException("the append script returned nothing");
+        var epoch = (string)parts[0]!;
+        var answers = (RedisResult[]?)parts[1] ?? throw new InvalidDataException("the append script returned no answers");
         if (answers.Length != batch.Count)
         {
             throw new InvalidDataException($"the append script answered {answers.Length} times for {batch.Count} declarations");
         }
 
-        var results = answers.Select(ToAppendResult).ToArray();
+        var results = new AppendResult[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            results[i] = ToAppendResult(answers[i], batch[i]);
+        }
 
         // Exactly the fields the script gave XADD, so this node's tail need not read them back.
         var stored = new List<StoredEntry>(batch.Count);
@@ -124,31 +141,47 @@ public sealed partial class RedisDeclarationJournal
         {
             if (results[i].Outcome == AppendOutcome.Appended)
             {
-                stored.Add(new StoredEntry(results[i].Sequence, DeclarationKind, batch[i].Constituency, recordedAt, batch[i].Body));
+                var pending = batch[i];
+                stored.Add(new StoredEntry(
+                    results[i].Sequence, JournalFormat.Version, JournalFormat.DeclarationKind, pending.Constituency, recordedAt,
+                    pending.Provenance.Source, pending.Provenance.OverrideReason, pending.Body));
             }
         }
 
-        KeepOwn(stored);
+        KeepOwn(epoch, stored);
         return results;
     }
 
-    private static AppendResult ToAppendResult(RedisResult answer)
+    private static AppendResult ToAppendResult(RedisResult answer, PendingAppend pending)
     {
         var parts = (RedisResult[]?)answer ?? throw new InvalidDataException("the append script returned an empty answer");
-        var outcome = (string?)parts[0] switch
+        var sequence = long.Parse((string)parts[1]!, CultureInfo.InvariantCulture);
+        int? current = parts.Length > 2 && !parts[2].IsNull && int.TryParse((string?)parts[2], CultureInfo.InvariantCulture, out var revision) ? revision : null;
+        return (string?)parts[0] switch
         {
-            "appended" => AppendOutcome.Appended,
-            "repeated" => AppendOutcome.Repeated,
-            "conflict" => AppendOutcome.Conflict,
-            "stale" => AppendOutcome.Stale,
+            "appended" => new AppendResult(AppendOutcome.Appended, sequence, current),
+            "repeated" => new AppendResult(AppendOutcome.Repeated, sequence, current),
+            "conflict" => new AppendResult(AppendOutcome.Conflict, sequence, current),
+            "stale" => new AppendResult(AppendOutcome.Stale, sequence, current),
+            "legacy" => LegacyAnswer((string?)parts[3], sequence, current, pending),
             var other => throw new InvalidDataException($"the append script answered '{other}'"),
         };
-        var sequence = long.Parse((string)parts[1]!, CultureInfo.InvariantCulture);
-        int? current = parts.Length > 2 && !parts[2].IsNull ? int.Parse((string)parts[2]!, CultureInfo.InvariantCulture) : null;
-        return new AppendResult(outcome, sequence, current);
     }
 
-    private sealed record PendingAppend(string SeatKey, int Revision, string Body, string Constituency)
+    /// <summary>
+    /// The revision was stored by the previous format, as its canonical JSON: normalised here with the same rules as any
+    /// identity, so a retry of it is still a repeat. A stored revision never changes, so deciding outside the script is safe;
+    /// if it is not a repeat the answer is what the script would have said. The stored value is left as it is, so a node
+    /// still on the previous version keeps reading it during a rolling upgrade.
+    /// </summary>
+    private static AppendResult LegacyAnswer(string? stored, long sequence, int? current, PendingAppend pending) =>
+        stored is not null && JournalFormat.LegacyIdentity(stored) == pending.Identity
+            ? new AppendResult(AppendOutcome.Repeated, sequence, current)
+            : pending.Revision < current
+                ? new AppendResult(AppendOutcome.Stale, 0, current)
+                : new AppendResult(AppendOutcome.Conflict, 0, current);
+
+    private sealed record PendingAppend(string SeatKey, int Revision, string Identity, string Body, string Constituency, Provenance Provenance)
     {
         public TaskCompletionSource<AppendResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
-using ResultsLive.Core.Model;
-
 using StackExchange.Redis;
 
 namespace ResultsLive.Feed;
@@ -11,6 +9,9 @@ namespace ResultsLive.Feed;
 public sealed partial class RedisDeclarationJournal
 {
     private const int TailPage = 256;
+
+    /// <summary>The highest stream ID a sequence can have (a sequence is a long).</summary>
+    private const string LastSequenceId = "0-9223372036854775807";
 
     /// <summary>A lost notification (a reconnect, say) delays a tailer by at most this long.</summary>
     private static readonly TimeSpan FallbackPoll = TimeSpan.FromSeconds(1);
@@ -46,6 +47,9 @@ public sealed partial class RedisDeclarationJournal
         await subscriber.SubscribeAsync(_appendedChannel, handler).ConfigureAwait(false);
         try
         {
+            // Own appends are only taken from memory if they were made under the epoch this tail follows. (The journal may
+            // still be replaced while it runs; the consumer notices that within a second and starts again.)
+            var epoch = (await GetPositionAsync(ct).ConfigureAwait(false)).Epoch;
             var last = after;
             var read = true;
             while (true)
@@ -53,15 +57,15 @@ public sealed partial class RedisDeclarationJournal
                 ct.ThrowIfCancellationRequested();
                 var wake = _appended.Next;
                 var requests = Interlocked.Read(ref _readRequests);
-                while (_own.TryGet(last + 1, out var own))
+                while (_own.TryGet(epoch, last + 1, out var own))
                 {
-                    yield return ToEntry(own);
+                    yield return JournalFormat.Decode(own);
                     last = own.Sequence;
                 }
 
                 // Own entries beyond one that is not here: another node's entry (its notification may be late or lost) or
                 // one whose answer was lost, between them; the stream has it.
-                if (read || _own.Highest > last)
+                if (read || _own.Highest(epoch) > last)
                 {
                     var page = await ReadPageAsync(last, TailPage).ConfigureAwait(false);
                     foreach (var entry in page)
@@ -90,11 +94,11 @@ public sealed partial class RedisDeclarationJournal
     }
 
     /// <summary>Keeps what this node has just appended for its own tails and wakes them.</summary>
-    private void KeepOwn(List<StoredEntry> entries)
+    private void KeepOwn(string epoch, List<StoredEntry> entries)
     {
         if (entries.Count > 0)
         {
-            _own.Add(entries);
+            _own.Add(epoch, entries);
             _appended.Pulse();
         }
     }
@@ -130,36 +134,26 @@ public sealed partial class RedisDeclarationJournal
 
     private async Task<List<JournalEntry>> ReadPageAsync(long after, int max)
     {
-        // Stream IDs are 0-<sequence>, so "after n" is the inclusive range from 0-(n+1).
-        var entries = await Database.StreamRangeAsync(_keys[0], $"0-{after + 1}", "+", max).ConfigureAwait(false);
+        // Stream IDs are 0-<sequence>, so "after n" is the inclusive range from 0-(n+1). The range ends with the last ID
+        // a sequence can have: an entry someone added with another ID (XADD *) is not the journal's and is never read.
+        var entries = await Database.StreamRangeAsync(_keys[0], $"0-{after + 1}", LastSequenceId, max).ConfigureAwait(false);
         var page = new List<JournalEntry>(entries.Length);
         foreach (var entry in entries)
         {
-            page.Add(ToEntry(entry));
+            page.Add(JournalFormat.Decode(ToStored(entry)));
         }
 
         return page;
     }
 
-    private static JournalEntry ToEntry(StreamEntry entry)
+    private static StoredEntry ToStored(StreamEntry entry)
     {
         var id = (string)entry.Id!;
         var sequence = long.Parse(id.AsSpan(id.IndexOf('-', StringComparison.Ordinal) + 1), CultureInfo.InvariantCulture);
         var kind = (string?)entry["kind"];
-        var payload = kind == StatusKind ? entry["status"] : entry["body"];
-        return ToEntry(new StoredEntry(sequence, kind ?? "", (string)entry["constituency"]!, (string)entry["recordedAt"]!, (string)payload!));
-    }
-
-    private static JournalEntry ToEntry(StoredEntry stored)
-    {
-        var recordedAt = DateTimeOffset.ParseExact(stored.RecordedAt, "O", CultureInfo.InvariantCulture);
-        return stored.Kind switch
-        {
-            DeclarationKind => new JournalEntry(
-                stored.Sequence, JournalEntryKind.Declaration, stored.Constituency, recordedAt, DeclarationJson.Parse(stored.Payload), null),
-            StatusKind => new JournalEntry(
-                stored.Sequence, JournalEntryKind.Status, stored.Constituency, recordedAt, null, Enum.Parse<SeatStatus>(stored.Payload, ignoreCase: true)),
-            var kind => throw new InvalidDataException($"journal entry 0-{stored.Sequence} has an unknown kind '{kind}'"),
-        };
+        var payload = kind == JournalFormat.StatusKind ? entry["status"] : entry["body"];
+        return new StoredEntry(
+            sequence, (string?)entry["v"], kind, (string?)entry["constituency"], (string?)entry["recordedAt"], (string?)entry["source"],
+            (string?)entry["reason"], (string?)payload);
     }
 }

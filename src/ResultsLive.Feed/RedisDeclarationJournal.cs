@@ -12,10 +12,10 @@ namespace ResultsLive.Feed;
 /// </summary>
 /// <remarks>
 /// Keys share the hash tag <c>{electionId}</c> so they live in one cluster slot, which a multi-key script needs:
-/// <c>resultslive:{id}:journal</c> (the stream), <c>:seq</c> (last sequence), <c>:revisions</c> (seat -> highest revision),
-/// <c>:bodies</c> ("seat#revision" -> "sequence|canonical JSON"), and the pub/sub channel <c>:appended</c> ("last sequence
-/// node", after each append). A node's tail takes the node's own appends from memory (<see cref="OwnAppends"/>) and reads
-/// the stream for everything else.
+/// <c>resultslive:{id}:journal</c> (the stream, entries in <see cref="JournalFormat"/>), <c>:seq</c> (last sequence),
+/// <c>:revisions</c> (seat -> highest revision), <c>:bodies</c> ("seat#revision" -> "sequence|identity"), <c>:epoch</c>
+/// (created with the first entry), and the pub/sub channel <c>:appended</c> ("last sequence node", after each append).
+/// A node's tail takes the node's own appends from memory (<see cref="OwnAppends"/>) and reads the stream for everything else.
 /// </remarks>
 public sealed partial class RedisDeclarationJournal : IDeclarationJournal
 {
@@ -24,6 +24,8 @@ public sealed partial class RedisDeclarationJournal : IDeclarationJournal
     private readonly IConnectionMultiplexer _redis;
     private readonly TimeProvider _time;
     private readonly RedisKey[] _keys;
+    private readonly RedisKey[] _entryKeys;
+    private readonly RedisKey[] _positionKeys;
     private readonly RedisChannel _appendedChannel;
 
     /// <summary>Names this node in its "appended" notifications, so its own tail can tell them from other nodes'.</summary>
@@ -51,7 +53,10 @@ public sealed partial class RedisDeclarationJournal : IDeclarationJournal
         var prefix = $"resultslive:{{{electionId}}}:";
         ElectionId = electionId;
         JournalKey = prefix + "journal";
-        _keys = [JournalKey, prefix + "seq", prefix + "revisions", prefix + "bodies"];
+        EpochKey = prefix + "epoch";
+        _keys = [JournalKey, prefix + "seq", prefix + "revisions", prefix + "bodies", EpochKey];
+        _entryKeys = [JournalKey, prefix + "seq", EpochKey];
+        _positionKeys = [EpochKey, prefix + "seq"];
         _appendedChannel = RedisChannel.Literal(prefix + "appended");
     }
 
@@ -60,39 +65,42 @@ public sealed partial class RedisDeclarationJournal : IDeclarationJournal
     /// <summary>The stream that holds the entries, for operators who want to look at it with redis-cli.</summary>
     public string JournalKey { get; }
 
+    /// <summary>The string that holds the journal's epoch.</summary>
+    public string EpochKey { get; }
+
     private RedisKey SequenceKey => _keys[1];
 
-    public async Task<long> AppendStatusAsync(string constituency, SeatStatus status, CancellationToken ct)
+    public Task<long> AppendStatusAsync(string constituency, SeatStatus status, Provenance provenance, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(constituency);
-        ct.ThrowIfCancellationRequested();
-        var recordedAt = FormatTime(_time.GetUtcNow());
-        var name = StatusName(status);
-        long sequence;
-        try
-        {
-            var reply = await Database.ScriptEvaluateAsync(
-                AppendStatusScript, _keys, [constituency, recordedAt, name, _appendedChannel.ToString(), _nodeId]).ConfigureAwait(false);
-            sequence = (long)reply;
-        }
-        catch
-        {
-            RequestRead();
-            throw;
-        }
+        return AppendEntryAsync(JournalFormat.StatusKind, constituency, "status", JournalFormat.StatusName(status), provenance, ct);
+    }
 
-        KeepOwn([new StoredEntry(sequence, StatusKind, constituency, recordedAt, name)]);
-        return sequence;
+    public Task<long> AppendExitPollAsync(ExitPoll exitPoll, Provenance provenance, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(exitPoll);
+        return AppendEntryAsync(JournalFormat.ExitPollKind, "", "body", JournalFormat.EncodeExitPoll(exitPoll), provenance, ct);
+    }
+
+    public Task<JournalPosition> GetPositionAsync(CancellationToken ct) =>
+        PositionAsync(PositionScript, [InMemoryDeclarationJournal.NewEpoch()], ct);
+
+    public Task<JournalPosition> RenewEpochAsync(string stale, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stale);
+        return PositionAsync(RenewEpochScript, [stale, InMemoryDeclarationJournal.NewEpoch()], ct);
     }
 
     public async Task<JournalHealth> CheckAsync(CancellationToken ct)
     {
         try
         {
-            // A health probe must answer promptly even while the client is queueing commands for a reconnect.
+            // A health probe must answer promptly even while the client is queueing commands for a reconnect. It only
+            // reads: a journal without an epoch yet reports none rather than being given one by a probe.
             var latency = await Database.PingAsync().WaitAsync(CheckTimeout, ct).ConfigureAwait(false);
-            var last = (long?)await Database.StringGetAsync(SequenceKey).WaitAsync(CheckTimeout, ct).ConfigureAwait(false) ?? 0;
-            return new JournalHealth("redis", true, last, $"redis stream {JournalKey}, ping {latency.TotalMilliseconds:0.0} ms");
+            var values = await Database.StringGetAsync([SequenceKey, EpochKey]).WaitAsync(CheckTimeout, ct).ConfigureAwait(false);
+            var last = (long?)values[0] ?? 0;
+            return new JournalHealth("redis", true, last, $"redis stream {JournalKey}, ping {latency.TotalMilliseconds:0.0} ms", (string?)values[1]);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -102,7 +110,39 @@ public sealed partial class RedisDeclarationJournal : IDeclarationJournal
 
     private IDatabase Database => _redis.GetDatabase();
 
-    private static string FormatTime(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
+    private async Task<long> AppendEntryAsync(string kind, string constituency, string payloadField, string payload, Provenance provenance, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(provenance);
+        ct.ThrowIfCancellationRequested();
+        var recordedAt = JournalFormat.FormatTime(_time.GetUtcNow());
+        long sequence;
+        string epoch;
+        try
+        {
+            var reply = await Database.ScriptEvaluateAsync(
+                AppendEntryScript,
+                _entryKeys,
+                [
+                    kind, constituency, recordedAt, payloadField, payload, _appendedChannel.ToString(), _nodeId,
+                    InMemoryDeclarationJournal.NewEpoch(), provenance.Source, provenance.OverrideReason ?? "",
+                ]).ConfigureAwait(false);
+            var parts = (RedisResult[]?)reply ?? throw new InvalidDataException("the append script returned nothing");
+            (sequence, epoch) = ((long)parts[0], (string)parts[1]!);
+        }
+        catch
+        {
+            RequestRead();
+            throw;
+        }
 
-    private static string StatusName(SeatStatus status) => status.ToString();
+        KeepOwn(epoch, [new StoredEntry(sequence, JournalFormat.Version, kind, constituency, recordedAt, provenance.Source, provenance.OverrideReason, payload)]);
+        return sequence;
+    }
+
+    private async Task<JournalPosition> PositionAsync(string script, RedisValue[] arguments, CancellationToken ct)
+    {
+        var reply = await Database.ScriptEvaluateAsync(script, _positionKeys, arguments).WaitAsync(ct).ConfigureAwait(false);
+        var parts = (RedisResult[]?)reply ?? throw new InvalidDataException("the epoch script returned nothing");
+        return new JournalPosition((string)parts[0]!, long.Parse((string)parts[1]!, CultureInfo.InvariantCulture));
+    }
 }

@@ -31,6 +31,20 @@ internal sealed class SequenceWaiters
         }
     }
 
+    /// <summary>
+    /// The projection started again at <paramref name="sequence"/> of another journal: what is waited for above it is
+    /// waited for in the new numbering (ingest gives up after a moment anyway), what is at or below it wakes.
+    /// </summary>
+    public void Reset(long sequence)
+    {
+        lock (_lock)
+        {
+            _reached = sequence;
+        }
+
+        Reach(sequence);
+    }
+
     /// <summary>Records that everything up to <paramref name="sequence"/> is visible and wakes whoever waited for it.</summary>
     public void Reach(long sequence)
     {

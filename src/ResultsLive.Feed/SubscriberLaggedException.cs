@@ -4,7 +4,7 @@ namespace ResultsLive.Feed;
 /// Ends a <see cref="LiveResults.SubscribeAsync"/> stream whose reader fell too far behind: it has had every change up to
 /// the point it stopped keeping up, and should take <see cref="LiveResults.Current"/> and subscribe again.
 /// </summary>
-public sealed class SubscriberLaggedException : Exception
+public class SubscriberLaggedException : Exception
 {
     public SubscriberLaggedException()
         : base("the subscriber fell too far behind the live results; take the current snapshot and subscribe again")

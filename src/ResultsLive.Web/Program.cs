@@ -1,6 +1,7 @@
 using ResultsLive.Web.Api;
 using ResultsLive.Web.Audit;
 using ResultsLive.Web.Configuration;
+using ResultsLive.Web.Desk;
 using ResultsLive.Web.Graphics;
 using ResultsLive.Web.Hubs;
 using ResultsLive.Web.Public;
@@ -14,6 +15,7 @@ builder.AddResultsHub();
 builder.AddResultsLiveSurfaces();
 builder.AddResultsLiveSecurity();
 builder.AddResultsLiveGraphics();
+builder.AddResultsLiveDesk();
 builder.Services.AddProblemDetails();
 
 // Names and other text from ingest are echoed in problem details: escape markup there too, not only in pages.
@@ -24,6 +26,7 @@ var app = builder.Build();
 
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
+app.UsePublicResponses();
 
 // The API and hubs answer with problem details; a person who types a wrong address gets the site's not-found page.
 static bool IsApi(HttpContext context) =>
@@ -48,6 +51,8 @@ app.MapResultsLiveSecurity();
 app.MapAuditApi();
 app.MapHub<ResultsHub>(ResultsHub.Path);
 app.MapResultsLiveGraphics();
+app.MapDeskEndpoints();
+app.MapFeedEndpoints();
 app.MapResultsLiveSurfaces();
 
 app.Run();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 
+using ResultsLive.Core.Arithmetic;
 using ResultsLive.Core.Model;
 
 using static ResultsLive.Feed.Tests.TestElection;
@@ -40,8 +41,8 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AppendDeclaration_NewSeats_AppendsUnderDenseSequences()
     {
-        var first = await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Ct);
-        var second = await Journal.AppendDeclarationAsync(Declare(Election, BetaSouth, 1, 20_000, 9_000, 6_000), Ct);
+        var first = await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Sent, Ct);
+        var second = await Journal.AppendDeclarationAsync(Declare(Election, BetaSouth, 1, 20_000, 9_000, 6_000), Sent, Ct);
 
         Assert.Equal(new AppendResult(AppendOutcome.Appended, 1, 1), first);
         Assert.Equal(new AppendResult(AppendOutcome.Appended, 2, 1), second);
@@ -51,12 +52,12 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AppendDeclaration_IdenticalRepeat_ReturnsOriginalSequenceAndAppendsNothing()
     {
-        await Journal.AppendStatusAsync(GammaVale, SeatStatus.Counting, Ct);
-        var original = await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Ct);
-        await Journal.AppendStatusAsync(DeltaFirth, SeatStatus.Counting, Ct);
+        await Journal.AppendStatusAsync(GammaVale, SeatStatus.Counting, Sent, Ct);
+        var original = await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Sent, Ct);
+        await Journal.AppendStatusAsync(DeltaFirth, SeatStatus.Counting, Sent, Ct);
 
         // A fresh object with the same content, as a retried HTTP request would bring.
-        var repeat = await OtherNode.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Ct);
+        var repeat = await OtherNode.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Sent, Ct);
 
         Assert.Equal(new AppendResult(AppendOutcome.Repeated, 2, 1), repeat);
         Assert.Equal(original.Sequence, repeat.Sequence);
@@ -66,9 +67,9 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AppendDeclaration_SameRevisionDifferentBody_IsConflictAndAppendsNothing()
     {
-        await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Ct);
+        await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Sent, Ct);
 
-        var conflict = await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_001, 3_000, 1_000), Ct);
+        var conflict = await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_001, 3_000, 1_000), Sent, Ct);
 
         Assert.Equal(new AppendResult(AppendOutcome.Conflict, 0, 1), conflict);
         var only = Assert.Single(await ReadAllAsync());
@@ -76,23 +77,56 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task AppendDeclaration_CandidatesInAnotherOrder_IsConflict()
+    public async Task AppendDeclaration_SameFiguresInAnotherShape_IsARepeatNotAConflict()
+    {
+        // Candidates in another order, the time in another offset, the seat code in lower case, sent by hand rather than
+        // by the feed's key: the same declaration, so a retry through another path is a repeat.
+        var declaration = Declare(Election, BetaSouth, 1, 20_000, 9_000, 6_000);
+        var original = await Journal.AppendDeclarationAsync(declaration, Sent, Ct);
+
+        var reshaped = declaration with
+        {
+            Constituency = BetaSouth.ToLowerInvariant(),
+            DeclaredAt = declaration.DeclaredAt.ToOffset(TimeSpan.FromHours(-5)),
+            Candidates = [.. declaration.Candidates.Reverse()],
+        };
+        var repeat = await OtherNode.AppendDeclarationAsync(reshaped, Provenance.User("alice", "the returning officer read it out twice"), Ct);
+
+        Assert.Equal(new AppendResult(AppendOutcome.Repeated, original.Sequence, 1), repeat);
+        var stored = Assert.Single(await ReadAllAsync());
+        Assert.Equal(Sent, stored.Provenance);
+        Assert.Equal(declaration.Candidates, stored.Declaration!.Candidates);
+    }
+
+    [Fact]
+    public async Task AppendDeclaration_OneFigureDiffers_IsAConflictWhateverTheShape()
     {
         var declaration = Declare(Election, BetaSouth, 1, 20_000, 9_000, 6_000);
-        await Journal.AppendDeclarationAsync(declaration, Ct);
+        await Journal.AppendDeclarationAsync(declaration, Sent, Ct);
 
-        var reordered = declaration with { Candidates = [.. declaration.Candidates.Reverse()] };
-        var result = await Journal.AppendDeclarationAsync(reordered, Ct);
+        var changes = new[]
+        {
+            declaration with { Candidates = [.. declaration.Candidates.Reverse().Select((c, i) => i == 0 ? c with { Votes = c.Votes + 1 } : c)] },
+            declaration with { DeclaredAt = declaration.DeclaredAt.AddMinutes(1) },
+            declaration with { Electorate = declaration.Electorate + 1 },
+            declaration with { Candidates = [.. declaration.Candidates.Select((c, i) => i == 1 ? c with { Name = "Fay Fix" } : c)] },
+            declaration with { Candidates = [.. declaration.Candidates.Select((c, i) => i == 2 ? c with { Party = "Green" } : c)] },
+        };
 
-        Assert.Equal(AppendOutcome.Conflict, result.Outcome);
+        foreach (var changed in changes)
+        {
+            Assert.Equal(AppendOutcome.Conflict, (await OtherNode.AppendDeclarationAsync(changed, Sent, Ct)).Outcome);
+        }
+
+        Assert.Single(await ReadAllAsync());
     }
 
     [Fact]
     public async Task AppendDeclaration_HigherRevision_AppendsCorrection()
     {
-        await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Ct);
+        await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Sent, Ct);
 
-        var correction = await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 2, 12_000, 14_000, 3_000, 1_000), Ct);
+        var correction = await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 2, 12_000, 14_000, 3_000, 1_000), Sent, Ct);
 
         Assert.Equal(new AppendResult(AppendOutcome.Appended, 2, 2), correction);
         var entries = await ReadAllAsync();
@@ -102,9 +136,9 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AppendDeclaration_LowerRevisionThanCurrent_IsStale()
     {
-        await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 3, 21_000, 14_000, 3_000, 1_000), Ct);
+        await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 3, 21_000, 14_000, 3_000, 1_000), Sent, Ct);
 
-        var stale = await OtherNode.AppendDeclarationAsync(Declare(Election, AlphaNorth, 2, 21_000, 14_000, 3_000, 1_000), Ct);
+        var stale = await OtherNode.AppendDeclarationAsync(Declare(Election, AlphaNorth, 2, 21_000, 14_000, 3_000, 1_000), Sent, Ct);
 
         Assert.Equal(new AppendResult(AppendOutcome.Stale, 0, 3), stale);
         Assert.Single(await ReadAllAsync());
@@ -114,11 +148,11 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
     public async Task AppendDeclaration_RepeatOfRevisionSinceCorrected_ReturnsItsOriginalSequence()
     {
         var first = Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000);
-        await Journal.AppendDeclarationAsync(first, Ct);
-        await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 2, 12_000, 14_000, 3_000, 1_000), Ct);
+        await Journal.AppendDeclarationAsync(first, Sent, Ct);
+        await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 2, 12_000, 14_000, 3_000, 1_000), Sent, Ct);
 
-        var repeat = await Journal.AppendDeclarationAsync(first, Ct);
-        var changed = await Journal.AppendDeclarationAsync(first with { InvalidVotes = 7 }, Ct);
+        var repeat = await Journal.AppendDeclarationAsync(first, Sent, Ct);
+        var changed = await Journal.AppendDeclarationAsync(first with { InvalidVotes = 7 }, Sent, Ct);
 
         Assert.Equal(new AppendResult(AppendOutcome.Repeated, 1, 2), repeat);
         Assert.Equal(new AppendResult(AppendOutcome.Stale, 0, 2), changed);
@@ -130,7 +164,7 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
         var declaration = Declare(Election, BetaSouth, 1, 20_000, 9_000, 6_000) with { DeclaredAt = new DateTimeOffset(2024, 7, 5, 3, 42, 0, TimeSpan.FromHours(1)) };
         var before = DateTimeOffset.UtcNow.AddSeconds(-5);
 
-        await Journal.AppendDeclarationAsync(declaration, Ct);
+        await Journal.AppendDeclarationAsync(declaration, Sent, Ct);
 
         var entry = Assert.Single(await ReadAllAsync(OtherNode));
         Assert.Equal(JournalEntryKind.Declaration, entry.Kind);
@@ -142,15 +176,99 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
             (declaration.Constituency, declaration.Revision, declaration.DeclaredAt, declaration.DeclaredAt.Offset, declaration.Electorate, declaration.InvalidVotes),
             (read.Constituency, read.Revision, read.DeclaredAt, read.DeclaredAt.Offset, read.Electorate, read.InvalidVotes));
         Assert.Equal(declaration.Candidates, read.Candidates);
+        Assert.Equal(Sent, entry.Provenance);
+    }
+
+    [Fact]
+    public async Task Append_WithProvenance_IsReadBackBesideEachEntry()
+    {
+        var overridden = Provenance.User("alice", "turnout really was 91%: a small island seat");
+        await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), overridden, Ct);
+        await Journal.AppendStatusAsync(BetaSouth, SeatStatus.Counting, Provenance.Demo, Ct);
+        await Journal.AppendExitPollAsync(ExitPollOf(("Lab", 410), ("Con", 131)), Provenance.Key("exit-poll-desk"), Ct);
+
+        var entries = await ReadAllAsync(OtherNode);
+
+        Assert.Equal(
+            [("user:alice", "turnout really was 91%: a small island seat"), ("demo", null), ("key:exit-poll-desk", null)],
+            entries.Select(e => (e.Provenance!.Source, e.Provenance.OverrideReason)));
+    }
+
+    [Fact]
+    public async Task AppendExitPoll_BetweenDeclarations_TakesTheNextSequenceAndReadsBackWhole()
+    {
+        await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Sent, Ct);
+        var exitPoll = ExitPollOf(("Lab", 410), ("Con", 131), ("LD", 61), ("Oth", 48));
+
+        var sequence = await OtherNode.AppendExitPollAsync(exitPoll, Sent, Ct);
+        var correction = await Journal.AppendExitPollAsync(exitPoll with { Parties = [new("Lab", 405), new("Con", 136)] }, Sent, Ct);
+
+        Assert.Equal((2L, 3L), (sequence, correction));
+        var entry = (await ReadAllAsync())[1];
+        Assert.Equal((JournalEntryKind.ExitPoll, "", (Declaration?)null, (SeatStatus?)null), (entry.Kind, entry.Constituency, entry.Declaration, entry.Status));
+        Assert.Equal(exitPoll.Parties, entry.ExitPoll!.Parties);
+        Assert.Equal((exitPoll.Source, exitPoll.PublishedAt), (entry.ExitPoll.Source, entry.ExitPoll.PublishedAt));
+    }
+
+    [Fact]
+    public async Task AppendDeclaration_RepeatOfAWithdrawnRevision_IsARepeatThatDoesNotReinstateIt()
+    {
+        // The rule (README): withdrawing a result (status back to awaiting) leaves its revision taken. Sending that revision
+        // again is a repeat (200, its original sequence) and appends nothing, so the seat stays withdrawn; a changed body is
+        // a conflict; reinstating the result takes the next revision.
+        var declared = Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000);
+        await Journal.AppendDeclarationAsync(declared, Sent, Ct);
+        await Journal.AppendStatusAsync(AlphaNorth, SeatStatus.Awaiting, Sent, Ct);
+
+        var repeat = await OtherNode.AppendDeclarationAsync(declared, Sent, Ct);
+        var changed = await OtherNode.AppendDeclarationAsync(declared with { InvalidVotes = 9 }, Sent, Ct);
+        var afterRepeat = Project(await ReadAllAsync());
+        var reinstated = await OtherNode.AppendDeclarationAsync(declared with { Revision = 2 }, Sent, Ct);
+        var afterReinstating = Project(await ReadAllAsync());
+
+        Assert.Equal(new AppendResult(AppendOutcome.Repeated, 1, 1), repeat);
+        Assert.Equal(new AppendResult(AppendOutcome.Conflict, 0, 1), changed);
+        Assert.Equal(new AppendResult(AppendOutcome.Appended, 3, 2), reinstated);
+        Assert.Equal((2L, (SeatResult?)null, SeatStatus.Awaiting, 0), (afterRepeat.Sequence, afterRepeat.Seat(AlphaNorth), afterRepeat.Status(AlphaNorth), afterRepeat.National.Declared));
+        Assert.Equal((2, SeatStatus.Declared, 1), (afterReinstating.Seat(AlphaNorth)!.Revision, afterReinstating.Status(AlphaNorth), afterReinstating.National.Declared));
+    }
+
+    [Fact]
+    public async Task GetPosition_Journal_HasOneEpochForEveryNodeAndTheLastSequence()
+    {
+        var before = await Journal.GetPositionAsync(Ct);
+        await Journal.AppendStatusAsync(AlphaNorth, SeatStatus.Counting, Sent, Ct);
+        await OtherNode.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Sent, Ct);
+
+        var after = await OtherNode.GetPositionAsync(Ct);
+        var health = await Journal.CheckAsync(Ct);
+
+        Assert.Matches("^[0-9a-f]{12}$", before.Epoch);
+        Assert.Equal(new JournalPosition(before.Epoch, 2), after);
+        Assert.Equal((before.Epoch, 2L), (health.Epoch, health.LastSequence));
+    }
+
+    [Fact]
+    public async Task RenewEpoch_StaleEpoch_IsReplacedOnceWhoeverAsks()
+    {
+        await Journal.AppendStatusAsync(AlphaNorth, SeatStatus.Counting, Sent, Ct);
+        var stale = (await Journal.GetPositionAsync(Ct)).Epoch;
+
+        var renewed = await Journal.RenewEpochAsync(stale, Ct);
+        var again = await OtherNode.RenewEpochAsync(stale, Ct);
+
+        Assert.NotEqual(stale, renewed.Epoch);
+        Assert.Equal(renewed, again);
+        Assert.Equal(new JournalPosition(renewed.Epoch, 1), await OtherNode.GetPositionAsync(Ct));
     }
 
     [Fact]
     public async Task AppendStatus_BetweenDeclarations_TakesTheNextSequence()
     {
-        await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Ct);
+        await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Sent, Ct);
 
-        var sequence = await OtherNode.AppendStatusAsync(GammaVale, SeatStatus.Recount, Ct);
-        var next = await Journal.AppendDeclarationAsync(Declare(Election, BetaSouth, 1, 20_000, 9_000, 6_000), Ct);
+        var sequence = await OtherNode.AppendStatusAsync(GammaVale, SeatStatus.Recount, Sent, Ct);
+        var next = await Journal.AppendDeclarationAsync(Declare(Election, BetaSouth, 1, 20_000, 9_000, 6_000), Sent, Ct);
 
         Assert.Equal(2, sequence);
         Assert.Equal(3, next.Sequence);
@@ -164,7 +282,7 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
     {
         for (var i = 0; i < 7; i++)
         {
-            await Journal.AppendStatusAsync(DeltaFirth, i % 2 == 0 ? SeatStatus.Counting : SeatStatus.Recount, Ct);
+            await Journal.AppendStatusAsync(DeltaFirth, i % 2 == 0 ? SeatStatus.Counting : SeatStatus.Recount, Sent, Ct);
         }
 
         var page = await OtherNode.ReadAfterAsync(2, 3, Ct).ToListAsync(Ct);
@@ -179,9 +297,9 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Tail_AfterSequence_YieldsExistingEntriesThenNewOnes()
     {
-        await Journal.AppendStatusAsync(AlphaNorth, SeatStatus.Counting, Ct);
-        await Journal.AppendStatusAsync(BetaSouth, SeatStatus.Counting, Ct);
-        await Journal.AppendStatusAsync(GammaVale, SeatStatus.Counting, Ct);
+        await Journal.AppendStatusAsync(AlphaNorth, SeatStatus.Counting, Sent, Ct);
+        await Journal.AppendStatusAsync(BetaSouth, SeatStatus.Counting, Sent, Ct);
+        await Journal.AppendStatusAsync(GammaVale, SeatStatus.Counting, Sent, Ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
         var seen = new List<long>();
@@ -198,8 +316,8 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
                 }
             },
             Ct);
-        await Journal.AppendDeclarationAsync(Declare(Election, DeltaFirth, 1, 20_000, 9_000, 6_000), Ct);
-        await Journal.AppendStatusAsync(DeltaFirth, SeatStatus.Recount, Ct);
+        await Journal.AppendDeclarationAsync(Declare(Election, DeltaFirth, 1, 20_000, 9_000, 6_000), Sent, Ct);
+        await Journal.AppendStatusAsync(DeltaFirth, SeatStatus.Recount, Sent, Ct);
 
         await tail.WaitAsync(Ct);
         Assert.Equal([2L, 3L, 4L, 5L], seen);
@@ -218,8 +336,8 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
         for (var i = 1; i <= 6; i++)
         {
             var sequence = i % 2 == 1
-                ? await Journal.AppendStatusAsync(AlphaNorth, SeatStatus.Counting, Ct)
-                : (await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, i, 21_000, 14_000, 3_000, i), Ct)).Sequence;
+                ? await Journal.AppendStatusAsync(AlphaNorth, SeatStatus.Counting, Sent, Ct)
+                : (await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, i, 21_000, 14_000, 3_000, i), Sent, Ct)).Sequence;
             Assert.True(await next.AsTask().WaitAsync(Ct));
             Assert.Equal(sequence, tail.Current.Sequence);
             next = tail.MoveNextAsync();
@@ -271,8 +389,8 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
             var revision = (i / seats.Length) + 1;
             int[] varied = [votes[0] + i, .. votes[1..]];
             appends.Add(i % 5 == 4
-                ? () => node.AppendStatusAsync(seat, SeatStatus.Recount, Ct)
-                : () => node.AppendDeclarationAsync(Declare(Election, seat, revision, varied), Ct));
+                ? () => node.AppendStatusAsync(seat, SeatStatus.Recount, Sent, Ct)
+                : () => node.AppendDeclarationAsync(Declare(Election, seat, revision, varied), Sent, Ct));
         }
 
         foreach (var append in appends.Take(12))
@@ -328,8 +446,8 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
             var b = Declare(Election, AlphaNorth, round, 21_000, 14_000, 3_000, 1_001);
             var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var racing = Task.WhenAll(
-                Task.Run(async () => { await start.Task; return await Journal.AppendDeclarationAsync(a, Ct); }, Ct),
-                Task.Run(async () => { await start.Task; return await OtherNode.AppendDeclarationAsync(b, Ct); }, Ct));
+                Task.Run(async () => { await start.Task; return await Journal.AppendDeclarationAsync(a, Sent, Ct); }, Ct),
+                Task.Run(async () => { await start.Task; return await OtherNode.AppendDeclarationAsync(b, Sent, Ct); }, Ct));
             start.SetResult();
             var results = await racing;
 
@@ -361,7 +479,7 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
             }
         }
 
-        var answers = await Task.WhenAll(sent.Select((d, i) => Task.Run(() => (i % 2 == 0 ? Journal : OtherNode).AppendDeclarationAsync(d, Ct), Ct)));
+        var answers = await Task.WhenAll(sent.Select((d, i) => Task.Run(() => (i % 2 == 0 ? Journal : OtherNode).AppendDeclarationAsync(d, Sent, Ct), Ct)));
         var stored = (await ReadAllAsync()).ToDictionary(e => e.Sequence, e => e.Declaration!);
 
         var appended = answers.Where(a => a.Outcome == AppendOutcome.Appended).Select(a => a.Sequence).Order().ToList();
@@ -397,7 +515,7 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
     public async Task AppendStatus_ManyConcurrentAppendsFromTwoNodes_GetDenseUniqueSequences()
     {
         var appends = Enumerable.Range(0, 40)
-            .Select(i => Task.Run(() => (i % 2 == 0 ? Journal : OtherNode).AppendStatusAsync(GammaVale, SeatStatus.Counting, Ct), Ct));
+            .Select(i => Task.Run(() => (i % 2 == 0 ? Journal : OtherNode).AppendStatusAsync(GammaVale, SeatStatus.Counting, Sent, Ct), Ct));
 
         var sequences = await Task.WhenAll(appends);
 
@@ -408,8 +526,8 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Check_AfterAppends_ReportsReachableAndLastSequence()
     {
-        await Journal.AppendStatusAsync(GammaVale, SeatStatus.Counting, Ct);
-        await Journal.AppendDeclarationAsync(Declare(Election, GammaVale, 1, 20_000, 9_000, 6_000), Ct);
+        await Journal.AppendStatusAsync(GammaVale, SeatStatus.Counting, Sent, Ct);
+        await Journal.AppendDeclarationAsync(Declare(Election, GammaVale, 1, 20_000, 9_000, 6_000), Sent, Ct);
 
         var health = await OtherNode.CheckAsync(Ct);
 
@@ -443,6 +561,17 @@ public abstract class DeclarationJournalContract : IAsyncLifetime, IDisposable
             entry.RecordedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             entry.Status,
             entry.Declaration is { } d ? $"{d with { Candidates = [] }} {string.Join(", ", d.Candidates)}" : "");
+
+    protected static ExitPoll ExitPollOf(params (string Party, int Seats)[] parties) =>
+        new([.. parties.Select(p => new ExitPollSeats(p.Party, p.Seats))], "BBC/ITV News/Sky News exit poll", new DateTimeOffset(2024, 7, 4, 22, 0, 0, TimeSpan.FromHours(1)));
+
+    /// <summary>The projection a node would build from these entries.</summary>
+    protected LiveSnapshot Project(IEnumerable<JournalEntry> entries)
+    {
+        var live = new LiveResults(Election, "test");
+        live.ApplyBatch(entries);
+        return live.Current;
+    }
 
     protected Task<List<JournalEntry>> ReadAllAsync(IDeclarationJournal? journal = null) =>
         (journal ?? Journal).ReadAfterAsync(0, 10_000, Ct).ToListAsync(Ct).AsTask();

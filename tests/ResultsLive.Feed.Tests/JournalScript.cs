@@ -12,4 +12,12 @@ internal sealed class JournalScript(Election election)
 
     public JournalEntry Status(string code, SeatStatus status) =>
         new(++_sequence, JournalEntryKind.Status, code, TestElection.Night, null, status);
+
+    public JournalEntry ExitPoll(params (string Party, int Seats)[] parties) =>
+        new(++_sequence, JournalEntryKind.ExitPoll, "", TestElection.Night, null, null, TestElection.Sent,
+            new ExitPoll([.. parties.Select(p => new ExitPollSeats(p.Party, p.Seats))], "BBC/ITV News/Sky News", TestElection.Night.AddHours(-2)));
+
+    /// <summary>An entry the journal could not decode, as it hands it over.</summary>
+    public JournalEntry Unreadable(string code, string problem) =>
+        new(++_sequence, JournalEntryKind.Quarantined, code, TestElection.Night, null, null, Problem: problem);
 }

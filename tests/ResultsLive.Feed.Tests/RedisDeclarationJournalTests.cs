@@ -28,19 +28,62 @@ public sealed class RedisDeclarationJournalTests(RedisFixture redis) : Declarati
     }
 
     [Fact]
-    public async Task Append_Entries_AreStreamEntriesWhoseIdsAreTheSequences()
+    public async Task Append_Entries_AreVersionedStreamEntriesWhoseIdsAreTheSequences()
     {
-        await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Ct);
-        await Journal.AppendStatusAsync(BetaSouth, SeatStatus.Counting, Ct);
+        var declaration = Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000);
+        await Journal.AppendDeclarationAsync(declaration, Sent, Ct);
+        await Journal.AppendStatusAsync(BetaSouth, SeatStatus.Counting, Provenance.User("bob", "checked with the count"), Ct);
 
         var db = _connections[0].GetDatabase();
         var prefix = $"resultslive:{{{_electionId}}}:";
         var stream = await db.StreamRangeAsync(prefix + "journal");
         Assert.Equal(["0-1", "0-2"], stream.Select(e => (string)e.Id!));
-        Assert.Equal("declaration", (string?)stream[0]["kind"]);
+        Assert.Equal(
+            ["v=1", "kind=declaration", $"constituency={AlphaNorth}", "source=key:test-feed"],
+            stream[0].Values.Where(v => v.Name != "recordedAt" && v.Name != "body").Select(v => $"{v.Name}={v.Value}"));
+        Assert.Equal(
+            ["v=1", "kind=status", $"constituency={BetaSouth}", "source=user:bob", "reason=checked with the count", "status=counting"],
+            stream[1].Values.Where(v => v.Name != "recordedAt").Select(v => $"{v.Name}={v.Value}"));
+        Assert.StartsWith("{\"constituency\":\"E14000001\",\"revision\":1,", (string?)stream[0]["body"], StringComparison.Ordinal);
         Assert.Equal("2", (string?)await db.StringGetAsync(prefix + "seq"));
         Assert.Equal("1", (string?)await db.HashGetAsync(prefix + "revisions", AlphaNorth));
-        Assert.StartsWith("1|{", (string?)await db.HashGetAsync(prefix + "bodies", AlphaNorth + "#1"), StringComparison.Ordinal);
+
+        // The identity, not the body: 64 hex digits of SHA-256 where the whole canonical JSON used to be.
+        Assert.Equal($"1|{JournalFormat.Identity(declaration)}", (string?)await db.HashGetAsync(prefix + "bodies", AlphaNorth + "#1"));
+        Assert.Matches("^1\\|[0-9a-f]{64}$", (string?)await db.HashGetAsync(prefix + "bodies", AlphaNorth + "#1"));
+    }
+
+    [Fact]
+    public async Task Epoch_CreatedWithTheFirstEntry_AndANewOneWhenTheJournalIsDeleted()
+    {
+        var db = _connections[0].GetDatabase();
+        var prefix = $"resultslive:{{{_electionId}}}:";
+        Assert.Null((await Journal.CheckAsync(Ct)).Epoch);
+
+        await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, 1, 21_000, 14_000, 3_000, 1_000), Sent, Ct);
+        var created = (string?)await db.StringGetAsync(prefix + "epoch");
+        var position = await OtherNode.GetPositionAsync(Ct);
+
+        await db.KeyDeleteAsync([prefix + "journal", prefix + "seq", prefix + "revisions", prefix + "bodies", prefix + "epoch"]);
+        var afterDeletion = await OtherNode.GetPositionAsync(Ct);
+        await Journal.AppendStatusAsync(AlphaNorth, SeatStatus.Counting, Sent, Ct);
+
+        Assert.NotNull(created);
+        Assert.Equal(new JournalPosition(created, 1), position);
+        Assert.NotEqual(created, afterDeletion.Epoch);
+        Assert.Equal(new JournalPosition(afterDeletion.Epoch, 1), await Journal.GetPositionAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Read_EntryAddedWithAnIdThatIsNoSequence_IsNotTheJournalsAndIsSkipped()
+    {
+        await Journal.AppendStatusAsync(AlphaNorth, SeatStatus.Counting, Sent, Ct);
+        var db = _connections[0].GetDatabase();
+        await db.StreamAddAsync($"resultslive:{{{_electionId}}}:journal", "kind", "declaration");
+
+        var entries = await ReadAllAsync(OtherNode);
+
+        Assert.Equal([1L], entries.Select(e => e.Sequence));
     }
 
     [Fact]
@@ -57,15 +100,15 @@ public sealed class RedisDeclarationJournalTests(RedisFixture redis) : Declarati
         for (var i = 1; i <= 10; i++)
         {
             var sequence = i % 2 == 0
-                ? await Journal.AppendStatusAsync(AlphaNorth, SeatStatus.Counting, Ct)
-                : (await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, i, 21_000, 14_000, 3_000, i), Ct)).Sequence;
+                ? await Journal.AppendStatusAsync(AlphaNorth, SeatStatus.Counting, Sent, Ct)
+                : (await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, i, 21_000, 14_000, 3_000, i), Sent, Ct)).Sequence;
             Assert.True(await next.AsTask().WaitAsync(Ct));
             Assert.Equal(sequence, tail.Current.Sequence);
             next = tail.MoveNextAsync();
         }
 
         var readsAfterOwn = await StreamReadsAsync(server);
-        var foreign = await OtherNode.AppendStatusAsync(BetaSouth, SeatStatus.Counting, Ct);
+        var foreign = await OtherNode.AppendStatusAsync(BetaSouth, SeatStatus.Counting, Sent, Ct);
         Assert.True(await next.AsTask().WaitAsync(Ct));
         Assert.Equal((foreign, BetaSouth), (tail.Current.Sequence, tail.Current.Constituency));
         next = tail.MoveNextAsync();
@@ -90,11 +133,11 @@ public sealed class RedisDeclarationJournalTests(RedisFixture redis) : Declarati
             foreach (var (code, votes) in new[] { (AlphaNorth, new[] { 21_000, 14_000, 3_000, 1_000 }), (BetaSouth, [20_000, 9_000, 6_000]), (DeltaFirth, [18_000, 15_000, 5_000]) })
             {
                 var declaration = Declare(Election, code, 1, votes);
-                Assert.Equal(AppendOutcome.Appended, (await journal.AppendDeclarationAsync(declaration, Ct)).Outcome);
+                Assert.Equal(AppendOutcome.Appended, (await journal.AppendDeclarationAsync(declaration, Sent, Ct)).Outcome);
                 appended.Add(declaration);
             }
 
-            Assert.Equal(4, await journal.AppendStatusAsync(GammaVale, SeatStatus.Recount, Ct));
+            Assert.Equal(4, await journal.AppendStatusAsync(GammaVale, SeatStatus.Recount, Sent, Ct));
 
             // SIGKILL straight after the acknowledgements: no shutdown, no final fsync, nothing but what is already on disk.
             await server.KillAsync();
@@ -111,9 +154,9 @@ public sealed class RedisDeclarationJournalTests(RedisFixture redis) : Declarati
         Assert.Equal(SeatStatus.Recount, entries[3].Status);
 
         // The idempotency state came back too: a retry is still a repeat, and sequences carry on.
-        Assert.Equal(new AppendResult(AppendOutcome.Repeated, 2, 1), await reopened.AppendDeclarationAsync(appended[1], Ct));
-        Assert.Equal(AppendOutcome.Conflict, (await reopened.AppendDeclarationAsync(appended[1] with { InvalidVotes = 1 }, Ct)).Outcome);
-        Assert.Equal(5, await reopened.AppendStatusAsync(GammaVale, SeatStatus.Counting, Ct));
+        Assert.Equal(new AppendResult(AppendOutcome.Repeated, 2, 1), await reopened.AppendDeclarationAsync(appended[1], Sent, Ct));
+        Assert.Equal(AppendOutcome.Conflict, (await reopened.AppendDeclarationAsync(appended[1] with { InvalidVotes = 1 }, Sent, Ct)).Outcome);
+        Assert.Equal(5, await reopened.AppendStatusAsync(GammaVale, SeatStatus.Counting, Sent, Ct));
     }
 
     [Fact]
@@ -152,7 +195,7 @@ public sealed class RedisDeclarationJournalTests(RedisFixture redis) : Declarati
         await server.KillAsync();
 
         // Several at once, so they share the failed calls: each caller must get the error, none may hang.
-        var failing = Enumerable.Range(1, 5).Select(r => journal.AppendDeclarationAsync(Declare(Election, BetaSouth, r, 20_000, 9_000, 6_000), Ct)).ToList();
+        var failing = Enumerable.Range(1, 5).Select(r => journal.AppendDeclarationAsync(Declare(Election, BetaSouth, r, 20_000, 9_000, 6_000), Sent, Ct)).ToList();
         foreach (var append in failing)
         {
             await Assert.ThrowsAnyAsync<Exception>(() => append.WaitAsync(Ct));
@@ -168,7 +211,7 @@ public sealed class RedisDeclarationJournalTests(RedisFixture redis) : Declarati
         {
             try
             {
-                result = await journal.AppendDeclarationAsync(again, Ct);
+                result = await journal.AppendDeclarationAsync(again, Sent, Ct);
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {

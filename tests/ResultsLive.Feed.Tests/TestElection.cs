@@ -14,6 +14,9 @@ internal static class TestElection
 
     public static readonly DateTimeOffset Night = new(2024, 7, 5, 0, 0, 0, TimeSpan.FromHours(1));
 
+    /// <summary>Who the tests' entries come from: a named key, as the API's are.</summary>
+    public static readonly Provenance Sent = Provenance.Key("test-feed");
+
     /// <summary>Four seats: a Con seat Labour can gain, a Lab seat with an independent, a Con/Lab/RUK seat, an SNP seat.</summary>
     public static Election Create(string id = "test2024")
     {

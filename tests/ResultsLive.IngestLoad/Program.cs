@@ -97,7 +97,7 @@ for (var i = 0; i < 2_000; i++)
 {
     var declaration = loaded.Results[i % loaded.Results.Count] with { Revision = revisionBase + i };
     var sent = Stopwatch.GetTimestamp();
-    var result = await journal.AppendDeclarationAsync(declaration, CancellationToken.None);
+    var result = await journal.AppendDeclarationAsync(declaration, Provenance.Replay, CancellationToken.None);
     var acknowledged = Stopwatch.GetTimestamp();
     while (await changes.MoveNextAsync() && changes.Current.Sequence < result.Sequence)
     {

@@ -58,7 +58,8 @@ public static class ResultsContract
                 p.LeadingUndeclared,
                 p.Needed,
                 p.CrossedAt is { } at ? new MajorityCrossingDto(at.Constituency.Code, at.DeclaredAt) : null,
-                p.CanReach))]);
+                p.CanReach))],
+            ExitPoll(snapshot.ExitPoll));
     }
 
     /// <summary>A party's battleground; <paramref name="status"/> gives each target seat's status now.</summary>
@@ -101,6 +102,10 @@ public static class ResultsContract
                 return Summary(c, status, result);
             })]);
     }
+
+    public static ExitPollDto? ExitPoll(ExitPoll? exitPoll) => exitPoll is null
+        ? null
+        : new ExitPollDto([.. exitPoll.Parties.Select(p => new ExitPollSeatsDto(p.Party, p.Seats))], exitPoll.Source, exitPoll.PublishedAt);
 
     public static ConstituencySummaryDto Summary(Constituency constituency, SeatStatus status, SeatResult? result)
     {

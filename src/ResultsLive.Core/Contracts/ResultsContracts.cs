@@ -29,7 +29,13 @@ public sealed record MajorityCrossingDto(string Constituency, DateTimeOffset Dec
 /// <summary>A party's way to a majority in <c>GET /api/v1/results</c>.</summary>
 public sealed record MajorityPathDto(string Party, int Won, int LeadingUndeclared, int Needed, MajorityCrossingDto? CrossedAt, bool CanReach);
 
-/// <summary><c>GET /api/v1/results</c>: the national snapshot.</summary>
+/// <summary>One party's forecast seats in the exit poll.</summary>
+public sealed record ExitPollSeatsDto(string Party, int Seats);
+
+/// <summary>The exit poll as <c>GET /api/v1/results</c> carries it: seats per party, who published it and when.</summary>
+public sealed record ExitPollDto(IReadOnlyList<ExitPollSeatsDto> Parties, string Source, DateTimeOffset PublishedAt);
+
+/// <summary><c>GET /api/v1/results</c>: the national snapshot; <see cref="ExitPoll"/> is null before one is entered.</summary>
 public sealed record NationalResultsDto(
     ElectionRefDto Election,
     string Mode,
@@ -43,7 +49,8 @@ public sealed record NationalResultsDto(
     BaselineRefDto Baseline,
     long ValidVotes,
     long InvalidVotes,
-    IReadOnlyList<MajorityPathDto> PathToMajority);
+    IReadOnlyList<MajorityPathDto> PathToMajority,
+    ExitPollDto? ExitPoll);
 
 /// <summary>The winning candidate of a seat.</summary>
 public sealed record WinnerDto(string Party, string Name);

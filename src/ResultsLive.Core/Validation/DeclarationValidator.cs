@@ -100,7 +100,8 @@ public static class DeclarationValidator
         string.Equals(Fold(nomination.Party), Fold(candidate.Party), StringComparison.OrdinalIgnoreCase)
         && string.Equals(Fold(nomination.Name), Fold(candidate.Name), StringComparison.OrdinalIgnoreCase);
 
-    private static string Fold(string? text)
+    /// <summary>A name or party as candidates are matched: trimmed, each run of white space one space (case is kept).</summary>
+    public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {

@@ -1,4 +1,3 @@
-using ResultsLive.Core.Arithmetic;
 using ResultsLive.Core.Contracts;
 using ResultsLive.Core.Model;
 using ResultsLive.Feed;
@@ -41,7 +40,7 @@ public static class ResultsApi
         api.MapGet("/results", GetResults).WithSummary("The national snapshot");
         api.MapGet("/constituencies", GetConstituencies).WithSummary("Every seat with its status and winner");
         api.MapGet("/constituencies/{code}", GetConstituency).WithSummary("One seat in full");
-        api.MapGet("/declarations", GetDeclarationsAsync).WithSummary("Journal entries after a sequence, for pollers and resync");
+        api.MapGet("/declarations", GetDeclarations).WithSummary("Journal entries after a sequence, for pollers and resync");
         return app;
     }
 
@@ -59,7 +58,7 @@ public static class ResultsApi
             return ApiProblems.Validation(missing);
         }
 
-        var outcome = await ingest.DeclareAsync(declaration, cancellationToken).ConfigureAwait(false);
+        var outcome = await ingest.DeclareAsync(declaration, Caller(request), cancellationToken).ConfigureAwait(false);
         if (outcome.IsRejected)
         {
             return ApiProblems.Validation(outcome.Problems);
@@ -97,7 +96,7 @@ public static class ResultsApi
             return ApiProblems.Status(StatusCodes.Status422UnprocessableEntity, "The status is not valid", "status", "is required: awaiting, counting, recount or declared");
         }
 
-        var outcome = await ingest.SetStatusAsync(code, status, cancellationToken).ConfigureAwait(false);
+        var outcome = await ingest.SetStatusAsync(code, status, Caller(request), cancellationToken).ConfigureAwait(false);
         if (outcome.IsRejected)
         {
             return ApiProblems.Validation(outcome.Problems);
@@ -134,32 +133,22 @@ public static class ResultsApi
                 ResultsContract.JsonOptions);
     }
 
-    private static async Task<IResult> GetDeclarationsAsync(long? after, int? limit, IDeclarationJournal journal, ElectionContext election, CancellationToken cancellationToken)
+    /// <summary>What this node's projection made of each entry (never a re-computation that could fail where it did not).</summary>
+    private static IResult GetDeclarations(long? after, int? limit, LiveResults live)
     {
         if (after is < 0)
         {
             return ApiProblems.Status(StatusCodes.Status400BadRequest, "Invalid query", "after", "must be 0 or more");
         }
 
+        var snapshot = live.Current;
         var max = Math.Clamp(limit ?? MaxEntriesPerPage, 1, MaxEntriesPerPage);
-        var entries = new List<JournalEntryDto>();
-        await foreach (var entry in journal.ReadAfterAsync(after ?? 0, max, cancellationToken).ConfigureAwait(false))
-        {
-            entries.Add(ToDto(election.Election, entry));
-        }
-
-        return Results.Json(entries, ResultsContract.JsonOptions);
+        return Results.Json(snapshot.EntriesAfter(after ?? 0, max).Select(e => ToDto(snapshot.Election, e)).ToList(), ResultsContract.JsonOptions);
     }
 
-    internal static JournalEntryDto ToDto(Election election, JournalEntry entry)
+    internal static JournalEntryDto ToDto(Election election, AppliedEntry entry) => entry.Kind switch
     {
-        if (entry.Kind == JournalEntryKind.Status)
-        {
-            return new JournalEntryDto(entry.Sequence, "status", entry.Constituency, entry.RecordedAt, ResultsContract.StatusName(entry.Status!.Value), null, null, null);
-        }
-
-        var seat = SeatCalculator.Calculate(election, entry.Declaration!);
-        return new JournalEntryDto(
+        JournalEntryKind.Declaration when entry.Seat is { } seat => new JournalEntryDto(
             entry.Sequence,
             "declaration",
             entry.Constituency,
@@ -167,6 +156,15 @@ public static class ResultsApi
             ResultsContract.StatusName(SeatStatus.Declared),
             seat.Revision,
             seat.Text,
-            ResultsContract.Detail(election, seat.Constituency, SeatStatus.Declared, seat));
-    }
+            ResultsContract.Detail(election, seat.Constituency, SeatStatus.Declared, seat)),
+        JournalEntryKind.Status when entry.Status is { } status => new JournalEntryDto(
+            entry.Sequence, "status", entry.Constituency, entry.RecordedAt, ResultsContract.StatusName(status), null, null, null),
+        JournalEntryKind.ExitPoll => new JournalEntryDto(
+            entry.Sequence, "exitPoll", entry.Constituency, entry.RecordedAt, null, null, null, null, ResultsContract.ExitPoll(entry.ExitPoll)),
+        _ => new JournalEntryDto(
+            entry.Sequence, "quarantined", entry.Constituency, entry.RecordedAt, null, null, null, null, Reason: entry.Problem ?? "not applied"),
+    };
+
+    /// <summary>Who sent an entry, stored beside it in the journal: the key's name or the person, never the key itself.</summary>
+    private static Provenance Caller(HttpRequest request) => new(request.HttpContext.User.ActorName());
 }

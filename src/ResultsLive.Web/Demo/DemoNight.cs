@@ -43,17 +43,17 @@ public sealed partial class DemoNight(
 
             if (i + CountingLead < night.Count && live.Current.Status(night[i + CountingLead].Constituency) == SeatStatus.Awaiting)
             {
-                await ingest.SetStatusAsync(night[i + CountingLead].Constituency, SeatStatus.Counting, stoppingToken).ConfigureAwait(false);
+                await ingest.SetStatusAsync(night[i + CountingLead].Constituency, SeatStatus.Counting, Provenance.Demo, stoppingToken).ConfigureAwait(false);
             }
 
             if (i % 97 == 41)
             {
-                await ingest.SetStatusAsync(declaration.Constituency, SeatStatus.Recount, stoppingToken).ConfigureAwait(false);
+                await ingest.SetStatusAsync(declaration.Constituency, SeatStatus.Recount, Provenance.Demo, stoppingToken).ConfigureAwait(false);
                 await Task.Delay(interval / 2, time, stoppingToken).ConfigureAwait(false);
             }
 
             var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), UkTime);
-            await ingest.DeclareAsync(declaration with { DeclaredAt = now }, stoppingToken).ConfigureAwait(false);
+            await ingest.DeclareAsync(declaration with { DeclaredAt = now }, Provenance.Demo, stoppingToken).ConfigureAwait(false);
 
             // Now and then a returning officer corrects a figure: the seat is re-declared under revision 2.
             if (i % 113 == 57 && i > 0)
@@ -67,7 +67,7 @@ public sealed partial class DemoNight(
                         DeclaredAt = now,
                         Candidates = [.. earlier.Candidates.Select((c, k) => k == earlier.Candidates.Count - 1 ? c with { Votes = c.Votes + 10 } : c)],
                     };
-                    await ingest.DeclareAsync(corrected, stoppingToken).ConfigureAwait(false);
+                    await ingest.DeclareAsync(corrected, Provenance.Demo, stoppingToken).ConfigureAwait(false);
                     LogCorrection(seat.Constituency.Name);
                 }
             }

@@ -39,7 +39,11 @@ public sealed partial class HubBroadcaster(
 
     private Task SendAsync(LiveChange change)
     {
-        var seat = change.Snapshot.Election.FindConstituency(change.Entry.Constituency);
+        // Only declarations and status changes have a message; an exit poll or a quarantined entry reaches clients as a
+        // gap in sequences, which GetDeclarationsAfter fills.
+        var seat = change.Entry.Kind is JournalEntryKind.Declaration or JournalEntryKind.Status
+            ? change.Snapshot.Election.FindConstituency(change.Entry.Constituency)
+            : null;
         if (seat is null || connections.Current == 0)
         {
             return Task.CompletedTask;

@@ -8,4 +8,7 @@ public interface IResultsClient
 
     /// <summary>A seat's status changed (counting, recount, …).</summary>
     Task StatusChanged(StatusChangedMessage message);
+
+    /// <summary>A notable declaration, with the reasons it matters: what <c>GET /api/v1/alerts</c> lists, pushed as it happens.</summary>
+    Task Alert(Desk.AlertDto message);
 }

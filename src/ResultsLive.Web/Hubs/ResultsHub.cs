@@ -11,7 +11,7 @@ namespace ResultsLive.Web.Hubs;
 /// The push feed for external clients (graphics renderers, live blogs, <c>resultslive watch</c>) at <c>/hubs/results</c>.
 /// Clients subscribe to a scope, get a snapshot with its sequence, then every change after it.
 /// </summary>
-public sealed class ResultsHub(LiveResults live, IDeclarationJournal journal, ElectionContext election, HubConnectionCount connections) : Hub<IResultsClient>
+public sealed class ResultsHub(LiveResults live, ElectionContext election, HubConnectionCount connections) : Hub<IResultsClient>
 {
     public const string Path = "/hubs/results";
 
@@ -49,21 +49,19 @@ public sealed class ResultsHub(LiveResults live, IDeclarationJournal journal, El
     /// <summary>The national state and every seat's status, as of the returned sequence.</summary>
     public SubscriptionSnapshot GetSnapshot() => Snapshot(new SubscriptionScope(SubscriptionScope.National, null));
 
-    /// <summary>Journal entries after <paramref name="sequence"/> (at most 1,000 a call), for a client that saw a gap.</summary>
-    public async Task<IReadOnlyList<JournalEntryDto>> GetDeclarationsAfter(long sequence)
+    /// <summary>
+    /// Journal entries after <paramref name="sequence"/> (at most 1,000 a call), for a client that saw a gap: what this
+    /// node's projection made of them, as <c>GET /api/v1/declarations</c> serves them.
+    /// </summary>
+    public IReadOnlyList<JournalEntryDto> GetDeclarationsAfter(long sequence)
     {
         if (sequence < 0)
         {
             throw new HubException("sequence must be 0 or more");
         }
 
-        var entries = new List<JournalEntryDto>();
-        await foreach (var entry in journal.ReadAfterAsync(sequence, MaxEntriesPerCall, Context.ConnectionAborted).ConfigureAwait(false))
-        {
-            entries.Add(ResultsApi.ToDto(election.Election, entry));
-        }
-
-        return entries;
+        var snapshot = live.Current;
+        return [.. snapshot.EntriesAfter(sequence, MaxEntriesPerCall).Select(e => ResultsApi.ToDto(snapshot.Election, e))];
     }
 
     private SubscriptionSnapshot Snapshot(SubscriptionScope scope)

@@ -6,15 +6,16 @@ using ResultsLive.Web.Configuration;
 namespace ResultsLive.Web.Ingest;
 
 /// <summary>
-/// The single way in for declarations and status changes, whoever sends them (the API, the demo night):
-/// validate against the election, append to the journal, and wait briefly for this node's projection to show it.
+/// The single way in for declarations, status changes and the exit poll, whoever sends them (the API, the demo night,
+/// manual entry): validate against the election, append to the journal with who sent it, and wait briefly for this
+/// node's projection to show it.
 /// </summary>
 public sealed class DeclarationIngest(ElectionContext election, IDeclarationJournal journal, LiveResults live, ILogger<DeclarationIngest> logger)
 {
     /// <summary>Long enough for the projection to apply an entry, short enough never to hold an ingest client hostage.</summary>
     private static readonly TimeSpan ReadYourWrites = TimeSpan.FromSeconds(2);
 
-    public async Task<IngestOutcome> DeclareAsync(Declaration declaration, CancellationToken cancellationToken)
+    public async Task<IngestOutcome> DeclareAsync(Declaration declaration, Provenance provenance, CancellationToken cancellationToken)
     {
         var validation = DeclarationValidator.Validate(election.Election, declaration);
         if (!validation.IsValid)
@@ -22,7 +23,7 @@ public sealed class DeclarationIngest(ElectionContext election, IDeclarationJour
             return new IngestOutcome(validation.Problems, null);
         }
 
-        var append = await journal.AppendDeclarationAsync(validation.Accepted!, cancellationToken).ConfigureAwait(false);
+        var append = await journal.AppendDeclarationAsync(validation.Accepted!, provenance, cancellationToken).ConfigureAwait(false);
         if (append.Outcome is AppendOutcome.Appended)
         {
             await WaitForProjectionAsync(append.Sequence, cancellationToken).ConfigureAwait(false);
@@ -31,7 +32,7 @@ public sealed class DeclarationIngest(ElectionContext election, IDeclarationJour
         return new IngestOutcome([], append);
     }
 
-    public async Task<IngestOutcome> SetStatusAsync(string constituency, SeatStatus status, CancellationToken cancellationToken)
+    public async Task<IngestOutcome> SetStatusAsync(string constituency, SeatStatus status, Provenance provenance, CancellationToken cancellationToken)
     {
         var seat = election.Election.FindConstituency(constituency);
         if (seat is null)
@@ -39,7 +40,24 @@ public sealed class DeclarationIngest(ElectionContext election, IDeclarationJour
             return new IngestOutcome([new ValidationProblem("code", $"'{constituency}' is not a constituency of {election.Election.Name}", ProblemKind.NotFound)], null);
         }
 
-        var sequence = await journal.AppendStatusAsync(seat.Code, status, cancellationToken).ConfigureAwait(false);
+        var sequence = await journal.AppendStatusAsync(seat.Code, status, provenance, cancellationToken).ConfigureAwait(false);
+        await WaitForProjectionAsync(sequence, cancellationToken).ConfigureAwait(false);
+        return new IngestOutcome([], new AppendResult(AppendOutcome.Appended, sequence, null));
+    }
+
+    /// <summary>
+    /// Enters the exit poll, replacing any earlier one: parties known to the election (or <c>Oth</c>), no negative seats,
+    /// no more seats in all than the election has, and a source. Problems come back as <see cref="DeclareAsync"/>'s do.
+    /// </summary>
+    public async Task<IngestOutcome> SetExitPollAsync(ExitPoll exitPoll, Provenance provenance, CancellationToken cancellationToken)
+    {
+        var (problems, accepted) = ExitPollValidator.Validate(election.Election, exitPoll);
+        if (accepted is null)
+        {
+            return new IngestOutcome(problems, null);
+        }
+
+        var sequence = await journal.AppendExitPollAsync(accepted, provenance, cancellationToken).ConfigureAwait(false);
         await WaitForProjectionAsync(sequence, cancellationToken).ConfigureAwait(false);
         return new IngestOutcome([], new AppendResult(AppendOutcome.Appended, sequence, null));
     }
