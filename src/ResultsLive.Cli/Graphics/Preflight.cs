@@ -121,10 +121,13 @@ public sealed class Preflight(Uri node, string chromium, TextWriter progress)
             ct.ThrowIfCancellationRequested();
             await page.EvaluateAsync("json => { update(json); play(); }", json).ConfigureAwait(false);
             // Lay out first, so the faces the text needs start loading; fit again once they are in (as the template itself
-            // does, a moment later); then let two frames pass, so what is measured is what is on screen.
+            // does, a moment later); let two frames pass so the entrance transitions have started, then wait for them to
+            // end, so what is measured is where the graphic rests on air, not a frame of it sliding in.
             await page.EvaluateAsync("""
                 () => { void document.body.offsetHeight;
-                  return document.fonts.ready.then(() => { RL.fitAll(); return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); }); }
+                  return document.fonts.ready
+                    .then(() => { RL.fitAll(); return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); })
+                    .then(() => Promise.all(document.getAnimations().filter(a => a.effect && a.effect.getTiming().iterations !== Infinity).map(a => a.finished.catch(() => null)))); }
                 """).ConfigureAwait(false);
             var found = await page.EvaluateAsync<JsonElement>(Checks.Value).ConfigureAwait(false);
             foreach (var problem in found.EnumerateArray())

@@ -8,21 +8,22 @@
 
   var MINUS = '\u2212';
 
-  // The colours of Core's PartyCatalog (the site's), darkened so white text on them meets WCAG AA; a test keeps them equal.
+  // The colours of Core's PartyCatalog (the site's); a test keeps them equal. White text on all but the light ones (the SNP's
+  // yellow), which take dark ink as the site's pages do (RL.paint).
   var PARTIES = {
     Lab: ['Labour', '#C8102E'],
     Con: ['Conservative', '#0A3B7C'],
     LD: ['Liberal Democrat', '#B35A00'],
     RUK: ['Reform UK', '#0E7C86'],
     Green: ['Green', '#2E7D32'],
-    SNP: ['Scottish National Party', '#8A6D00'],
+    SNP: ['Scottish National Party', '#FFE24A'],
     PC: ['Plaid Cymru', '#005B54'],
-    DUP: ['Democratic Unionist Party', '#A3001E'],
-    SF: ['Sinn F\u00e9in', '#1B5E20'],
-    SDLP: ['Social Democratic and Labour Party', '#2A6B3A'],
+    DUP: ['Democratic Unionist Party', '#6D1F3A'],
+    SF: ['Sinn F\u00e9in', '#1F4E2C'],
+    SDLP: ['Social Democratic and Labour Party', '#6B8E23'],
     UUP: ['Ulster Unionist Party', '#3A5BA0'],
-    APNI: ['Alliance', '#8C6E00'],
-    TUV: ['Traditional Unionist Voice', '#0C3A6B'],
+    APNI: ['Alliance', '#8A6500'],
+    TUV: ['Traditional Unionist Voice', '#5E3A87'],
     Spk: ['Speaker', '#4A4A4A'],
     Ind: ['Independent', '#5C5C70'],
     WPB: ['Workers Party of Britain', '#7A1F3D'],
@@ -105,10 +106,32 @@
       return node;
     },
 
-    /** A party chip: its code on its colour, white text (the catalogue's colours are dark enough for it). */
+    /** Whether white text fails WCAG AA (4.5:1) on a #RRGGBB colour: HtmlWriter.IsLight's rule, so pages and graphics agree. */
+    isLight: function (colour) {
+      var m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour || '');
+      if (!m) { return false; }
+      var channel = function (hex) { var c = parseInt(hex, 16) / 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
+      var luminance = 0.2126 * channel(m[1]) + 0.7152 * channel(m[2]) + 0.0722 * channel(m[3]);
+      return 1.05 / (luminance + 0.05) < 4.5;
+    },
+
+    /**
+     * Paints a box, bar or swatch in a party's colour: its text white, or dark ink on a light colour, which also gets a dark
+     * edge so it stands out from a pale panel (WCAG's 3:1 for non-text; the preflight checks both).
+     */
+    paint: function (node, colour) {
+      var light = RL.isLight(colour);
+      node.style.backgroundColor = colour;
+      node.style.color = light ? '#1b2430' : '';
+      node.style.outline = light ? '2px solid #1b2430' : '';
+      node.style.outlineOffset = light ? '-2px' : '';
+      return node;
+    },
+
+    /** A party chip: its code on its colour, in ink that can be read on it. */
     chip: function (code, colour, className) {
       var chip = RL.el('span', 'chip' + (className ? ' ' + className : ''), code);
-      chip.style.backgroundColor = RL.colour(code, colour);
+      RL.paint(chip, RL.colour(code, colour));
       chip.setAttribute('data-party', code || '');
       return chip;
     },
