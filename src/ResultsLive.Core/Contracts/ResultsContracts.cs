@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ResultsLive.Core.Contracts;
 
 // The public JSON contract (DESIGN.md, "Public HTTP API"). Graphics systems and blog tools depend on these names:
@@ -97,8 +99,8 @@ public sealed record ConstituencyDetailDto(
     string? Text,
     IReadOnlyList<NominationDto> Nominated,
     BaselineSeatDto? Baseline,
-    long? Sequence = null,
-    string? Mode = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Sequence = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Mode = null);
 
 /// <summary>One target in <c>GET /api/v1/battleground/{party}</c>.</summary>
 /// <param name="Swing">Butler swing from the baseline winner to the party in the seat (negative: away from it); null until declared.</param>
