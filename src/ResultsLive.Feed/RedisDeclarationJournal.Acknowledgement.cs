@@ -105,10 +105,9 @@ public sealed partial class RedisDeclarationJournal
         {
             _watermark.Raise(epoch, sequence);
 
-            // Tells the other nodes they may apply up to here. Fire and forget: one that misses it reads the watermark
-            // from Redis within a second, and the entries are safe either way.
-            _ = Database.ScriptEvaluateAsync(
-                RaiseAckedScript, _ackedKeys, [epoch, sequence, _appendedChannel.ToString(), _nodeId], CommandFlags.FireAndForget);
+            // Tells the other nodes they may apply up to here, before anyone is answered: a node that reads after an
+            // answer finds the watermark in Redis even if it missed the notification.
+            await Database.ScriptEvaluateAsync(RaiseAckedScript, _ackedKeys, [epoch, sequence, _appendedChannel.ToString(), _nodeId]).ConfigureAwait(false);
         }
 
         return new Acknowledged(epoch, sequence);
