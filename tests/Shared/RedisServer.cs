@@ -78,8 +78,17 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         var config = InfraFile("redis.conf");
+
+        // Each server runs from its own copy: a Sentinel failover sends CONFIG REWRITE, which writes the server's
+        // replication state into the file it was started from, and that must never be the repository's.
         return LaunchOnFreePortAsync(
-            (port, dir) => [config, "--port", port.ToString(CultureInfo.InvariantCulture), "--dir", dir, "--daemonize", "no", .. settings], ct);
+            (port, dir) =>
+            {
+                var copy = Path.Combine(dir, "redis.conf");
+                File.Copy(config, copy);
+                return [copy, "--port", port.ToString(CultureInfo.InvariantCulture), "--dir", dir, "--daemonize", "no", .. settings];
+            },
+            ct);
     }
 
     /// <summary>
@@ -220,9 +229,10 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
         {
             if (process.HasExited)
             {
+                var exitCode = process.ExitCode;
                 Forget(process);
                 throw new InvalidOperationException(
-                    $"redis-server exited with code {process.ExitCode} before answering on port {Port}:{Environment.NewLine}{Output}");
+                    $"redis-server exited with code {exitCode} before answering on port {Port}:{Environment.NewLine}{Output}");
             }
 
             if (Stopwatch.GetElapsedTime(started) > StartTimeout)
