@@ -24,7 +24,7 @@ internal sealed record IngestReply(IngestStatus Status, long? Sequence, int Http
 /// Posts declarations to one or more ResultsLive nodes. Ingest is idempotent per (constituency, revision), so a post
 /// whose answer was lost can safely be sent again: transient failures (a node that does not answer, 408, 429, 5xx) are
 /// retried, waiting as long as a 503's <c>Retry-After</c> says (Redis failing over) or backing off, and sent to the next
-/// node if this one does not answer at all, until <see cref="GiveUpAfter"/> has passed without an answer.
+/// node (which may be able to take it when this one cannot), until <see cref="GiveUpAfter"/> has passed without an answer.
 /// </summary>
 internal sealed class IngestClient : IDisposable
 {
@@ -97,7 +97,9 @@ internal sealed class IngestClient : IDisposable
                 var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
                 if (IsTransient(response.StatusCode) && !giveUp)
                 {
+                    // A node that cannot take it now (starting, or cut off from Redis) may be alone in that: try the next.
                     Failed();
+                    node = (node + 1) % _nodes.Count;
                     await RetryAfterAsync(attempt, response.Headers.RetryAfter?.Delta, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
