@@ -131,14 +131,25 @@ public sealed class ReplayOnRedisTests : IAsyncLifetime
         Assert.Empty(differing);
     }
 
+    /// <summary>
+    /// Waits for the node to have applied all 650 entries. It used to give up silently after 5 s, which on a loaded machine
+    /// left the comparison after it to fail on a node that was still catching up.
+    /// </summary>
     private static async Task WaitCaughtUpAsync(WebNode node)
     {
-        for (var i = 0; i < 100; i++)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
         {
             using var results = await node.GetJsonAsync("/api/v1/results");
-            if (results.RootElement.GetProperty("sequence").GetInt64() >= 650)
+            var sequence = results.RootElement.GetProperty("sequence").GetInt64();
+            if (sequence >= 650)
             {
                 return;
+            }
+
+            if (waited.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                throw new TimeoutException($"the node applied {sequence} of 650 entries in two minutes");
             }
 
             await Task.Delay(50);
