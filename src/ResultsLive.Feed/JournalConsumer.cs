@@ -25,15 +25,23 @@ public sealed partial class JournalConsumer : BackgroundService
     private readonly IDeclarationJournal _journal;
     private readonly LiveResults _live;
     private readonly ILogger<JournalConsumer> _logger;
+    private readonly TimeProvider _time;
 
     public JournalConsumer(IDeclarationJournal journal, LiveResults live, ILogger<JournalConsumer> logger)
+        : this(journal, live, logger, TimeProvider.System)
+    {
+    }
+
+    public JournalConsumer(IDeclarationJournal journal, LiveResults live, ILogger<JournalConsumer> logger, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(live);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(time);
         _journal = journal;
         _live = live;
         _logger = logger;
+        _time = time;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -66,6 +74,9 @@ public sealed partial class JournalConsumer : BackgroundService
             }
             catch (Exception ex)
             {
+                // The figures stay as they are, and every live surface now says they are paused.
+                _live.MarkLost(_time.GetUtcNow());
+
                 // A tail that was healthy for a while before failing starts the backoff afresh; one failing at once backs off further.
                 if (Stopwatch.GetElapsedTime(attempt) > LongestRetry)
                 {
@@ -126,6 +137,7 @@ public sealed partial class JournalConsumer : BackgroundService
                 }
 
                 applied();
+                _live.MarkHeard(_time.GetUtcNow());
             }
         }
         finally
@@ -167,6 +179,7 @@ public sealed partial class JournalConsumer : BackgroundService
         // journal behind it has really lost entries, and an append racing with this check cannot look like a loss.
         var applied = _live.Current;
         var position = await _journal.GetPositionAsync(ct).ConfigureAwait(false);
+        _live.MarkHeard(_time.GetUtcNow());
         if (position.Epoch != applied.Epoch)
         {
             throw new JournalReplacedException($"the journal's epoch is {position.Epoch}, not {applied.Epoch} as applied");
@@ -206,6 +219,7 @@ public sealed partial class JournalConsumer : BackgroundService
     {
         var started = Stopwatch.GetTimestamp();
         var position = await _journal.GetPositionAsync(ct).ConfigureAwait(false);
+        _live.MarkHeard(_time.GetUtcNow());
         var fresh = _live.Current.Sequence == 0;
         var all = new List<JournalEntry>();
         var page = new List<JournalEntry>(RebuildPage);

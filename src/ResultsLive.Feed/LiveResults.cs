@@ -42,6 +42,7 @@ public sealed partial class LiveResults
     private int _quarantinedCount;
     private string _epoch = "";
     private LiveSnapshot _current;
+    private JournalLink _link = JournalLink.Starting;
 
     public LiveResults(Election election, string mode, int subscriberCapacity = DefaultSubscriberCapacity, ILogger<LiveResults>? logger = null)
     {
@@ -77,6 +78,26 @@ public sealed partial class LiveResults
 
     /// <summary>Called by the consumer once it has applied everything the journal held when it started.</summary>
     public void MarkCaughtUp() => _ready.TrySetResult();
+
+    /// <summary>Whether this node hears from its journal now; pages say "results paused" while it does not.</summary>
+    public JournalLink Link => Volatile.Read(ref _link);
+
+    /// <summary>Called by the consumer whenever the journal answers.</summary>
+    public void MarkHeard(DateTimeOffset at)
+    {
+        var link = Link;
+        Volatile.Write(ref _link, link.Connected ? link with { LastHeard = at } : new JournalLink(true, at, at));
+    }
+
+    /// <summary>Called by the consumer when reading or checking the journal fails; the figures stay as they are.</summary>
+    public void MarkLost(DateTimeOffset at)
+    {
+        var link = Link;
+        if (link.Connected)
+        {
+            Volatile.Write(ref _link, link with { Connected = false, Since = at });
+        }
+    }
 
     /// <summary>Applies one journal entry and publishes it; entries at or below the current sequence are ignored, so replays are harmless.</summary>
     /// <returns><see cref="EntryOutcome.Rejected"/> for an entry that was quarantined.</returns>

@@ -79,31 +79,75 @@ public sealed partial class RedisDeclarationJournal
 
             try
             {
-                var outcomes = await AppendBatchAsync(batch).ConfigureAwait(false);
-                for (var i = 0; i < batch.Count; i++)
+                var (outcomes, epoch, stored) = await AppendBatchAsync(batch).ConfigureAwait(false);
+                if (RequiresReplicas)
                 {
-                    batch[i].Done.TrySetResult(outcomes[i]);
+                    // The next batch goes out while this one's WAIT is on its way; rounds are shared, so a burst costs one.
+                    _ = CompleteWhenAcknowledgedAsync(batch, outcomes, epoch, stored);
+                }
+                else
+                {
+                    KeepOwn(epoch, stored);
+                    Complete(batch, outcomes);
                 }
             }
             catch (Exception ex)
             {
-                // Redis unreachable, a timeout, an answer we cannot read: every declaration of the call gets the error
-                // (each may or may not be stored; a resend is safe because appends are idempotent). What was stored
-                // is not in OwnAppends, so this node's tails read the stream for it.
-                RequestRead();
-                foreach (var pending in batch)
-                {
-                    pending.Done.TrySetException(ex);
-                }
+                Fail(batch, ex);
             }
         }
     }
 
-    private async Task<AppendResult[]> AppendBatchAsync(List<PendingAppend> batch)
+    /// <summary>
+    /// Answers a batch once the replicas have it: repeats too, whose original entry may be one nobody confirmed yet, and
+    /// conflicts, so that no answer rests on an entry a failover could take back.
+    /// </summary>
+    private async Task CompleteWhenAcknowledgedAsync(List<PendingAppend> batch, AppendResult[] outcomes, string epoch, List<StoredEntry> stored)
+    {
+        try
+        {
+            // The round read `seq` after the script answered, so it covers every entry of the batch.
+            await ConfirmAsync().ConfigureAwait(false);
+            KeepOwn(epoch, stored);
+            Complete(batch, outcomes);
+        }
+        catch (Exception ex)
+        {
+            Fail(batch, ex);
+        }
+    }
+
+    private static void Complete(List<PendingAppend> batch, AppendResult[] outcomes)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Done.TrySetResult(outcomes[i]);
+        }
+    }
+
+    /// <summary>
+    /// Redis unreachable, a timeout, no replica in time, an answer we cannot read: every declaration of the call gets the
+    /// error (each may or may not be stored; a resend is safe because appends are idempotent). What was stored is not in
+    /// OwnAppends, so this node's tails read the stream for it, once it is acknowledged.
+    /// </summary>
+    private void Fail(List<PendingAppend> batch, Exception ex)
+    {
+        RequestRead();
+        var reported = Unavailable(ex);
+        foreach (var pending in batch)
+        {
+            pending.Done.TrySetException(reported);
+        }
+    }
+
+    /// <summary>One script call for the batch: each declaration's answer, the journal's epoch, and what was appended, field for field.</summary>
+    private async Task<(AppendResult[] Outcomes, string Epoch, List<StoredEntry> Stored)> AppendBatchAsync(List<PendingAppend> batch)
     {
         var recordedAt = JournalFormat.FormatTime(_time.GetUtcNow());
         var arguments = new RedisValue[4 + (7 * batch.Count)];
-        arguments[0] = _appendedChannel.ToString();
+
+        // With replicas required the script does not announce the entries: the acknowledgement does, once they have them.
+        arguments[0] = RequiresReplicas ? "" : _appendedChannel.ToString();
         arguments[1] = recordedAt;
         arguments[2] = _nodeId;
         arguments[3] = InMemoryDeclarationJournal.NewEpoch();
@@ -148,8 +192,7 @@ public sealed partial class RedisDeclarationJournal
             }
         }
 
-        KeepOwn(epoch, stored);
-        return results;
+        return (results, epoch, stored);
     }
 
     private static AppendResult ToAppendResult(RedisResult answer, PendingAppend pending)

@@ -20,7 +20,10 @@ public sealed partial class RedisDeclarationJournal
     {
         ArgumentOutOfRangeException.ThrowIfNegative(after);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-        foreach (var entry in await ReadPageAsync(after, max).ConfigureAwait(false))
+
+        // With replicas required, only what they acknowledged: the position brings the watermark kept in Redis.
+        var epoch = RequiresReplicas ? (await GetPositionAsync(ct).ConfigureAwait(false)).Epoch : "";
+        foreach (var entry in await ReadPageAsync(epoch, after, max).ConfigureAwait(false))
         {
             ct.ThrowIfCancellationRequested();
             yield return entry;
@@ -38,6 +41,7 @@ public sealed partial class RedisDeclarationJournal
         {
             if (!IsOwnNotification(message))
             {
+                RaiseFromNotification(message);
                 RequestRead();
             }
         };
@@ -67,7 +71,7 @@ public sealed partial class RedisDeclarationJournal
                 // one whose answer was lost, between them; the stream has it.
                 if (read || _own.Highest(epoch) > last)
                 {
-                    var page = await ReadPageAsync(last, TailPage).ConfigureAwait(false);
+                    var page = await ReadPageAsync(epoch, last, TailPage).ConfigureAwait(false);
                     foreach (var entry in page)
                     {
                         yield return entry;
@@ -84,6 +88,10 @@ public sealed partial class RedisDeclarationJournal
                 // if a second passed without news; an own append alone is found in OwnAppends.
                 var woken = await WaitForAppendAsync(wake, ct).ConfigureAwait(false);
                 read = !woken || Interlocked.Read(ref _readRequests) != requests;
+                if (!woken && RequiresReplicas)
+                {
+                    await ConfirmStrandedAsync(epoch, ct).ConfigureAwait(false);
+                }
             }
         }
         finally
@@ -110,12 +118,24 @@ public sealed partial class RedisDeclarationJournal
         _appended.Pulse();
     }
 
-    /// <summary>Notifications are "&lt;sequence&gt; &lt;node&gt;"; one without a node (an older node's) counts as another node's.</summary>
+    /// <summary>
+    /// Notifications are "&lt;sequence&gt; &lt;node&gt;[ &lt;epoch&gt;]"; one without a node (an older node's) counts as
+    /// another node's.
+    /// </summary>
     private bool IsOwnNotification(RedisValue message)
     {
-        var text = (string?)message;
-        var space = text?.IndexOf(' ', StringComparison.Ordinal) ?? -1;
-        return space >= 0 && text.AsSpan(space + 1).SequenceEqual(_nodeId);
+        var parts = ((string?)message ?? "").Split(' ');
+        return parts.Length >= 2 && parts[1] == _nodeId;
+    }
+
+    /// <summary>An acknowledgement ("sequence node epoch") raises the watermark: entries up to it may be read and applied.</summary>
+    private void RaiseFromNotification(RedisValue message)
+    {
+        var parts = ((string?)message ?? "").Split(' ');
+        if (RequiresReplicas && parts.Length == 3 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
+        {
+            _watermark.Raise(parts[2], sequence);
+        }
     }
 
     /// <summary>True when woken, false when the fallback poll's second passed first.</summary>
@@ -132,11 +152,20 @@ public sealed partial class RedisDeclarationJournal
         }
     }
 
-    private async Task<List<JournalEntry>> ReadPageAsync(long after, int max)
+    /// <summary>Up to <paramref name="max"/> entries after <paramref name="after"/>; with replicas required, only those they acknowledged in <paramref name="epoch"/>.</summary>
+    private async Task<List<JournalEntry>> ReadPageAsync(string epoch, long after, int max)
     {
         // Stream IDs are 0-<sequence>, so "after n" is the inclusive range from 0-(n+1). The range ends with the last ID
-        // a sequence can have: an entry someone added with another ID (XADD *) is not the journal's and is never read.
-        var entries = await Database.StreamRangeAsync(_keys[0], $"0-{after + 1}", LastSequenceId, max).ConfigureAwait(false);
+        // a sequence can have (an entry someone added with another ID, XADD *, is not the journal's and is never read),
+        // or with the last one the replicas acknowledged.
+        var through = ReadableThrough(epoch);
+        if (through <= after)
+        {
+            return [];
+        }
+
+        var end = through == long.MaxValue ? LastSequenceId : string.Create(CultureInfo.InvariantCulture, $"0-{through}");
+        var entries = await Database.StreamRangeAsync(_keys[0], $"0-{after + 1}", end, max).ConfigureAwait(false);
         var page = new List<JournalEntry>(entries.Length);
         foreach (var entry in entries)
         {

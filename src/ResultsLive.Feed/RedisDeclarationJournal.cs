@@ -14,8 +14,11 @@ namespace ResultsLive.Feed;
 /// Keys share the hash tag <c>{electionId}</c> so they live in one cluster slot, which a multi-key script needs:
 /// <c>resultslive:{id}:journal</c> (the stream, entries in <see cref="JournalFormat"/>), <c>:seq</c> (last sequence),
 /// <c>:revisions</c> (seat -> highest revision), <c>:bodies</c> ("seat#revision" -> "sequence|identity"), <c>:epoch</c>
-/// (created with the first entry), and the pub/sub channel <c>:appended</c> ("last sequence node", after each append).
-/// A node's tail takes the node's own appends from memory (<see cref="OwnAppends"/>) and reads the stream for everything else.
+/// (created with the first entry), <c>:acked</c> (epoch -> the highest sequence replicas acknowledged), <c>:ackprobe</c>
+/// (written before each WAIT), and the pub/sub channel <c>:appended</c> ("last sequence node", after each append; with
+/// replicas required, "acknowledged sequence node epoch", after each acknowledgement). A node's tail takes the node's own
+/// appends from memory (<see cref="OwnAppends"/>) and reads the stream for everything else; with replicas required, only
+/// what they acknowledged.
 /// </remarks>
 public sealed partial class RedisDeclarationJournal : IDeclarationJournal
 {
@@ -26,6 +29,8 @@ public sealed partial class RedisDeclarationJournal : IDeclarationJournal
     private readonly RedisKey[] _keys;
     private readonly RedisKey[] _entryKeys;
     private readonly RedisKey[] _positionKeys;
+    private readonly RedisKey[] _ackedKeys;
+    private readonly RedisKey _probeKey;
     private readonly RedisChannel _appendedChannel;
 
     /// <summary>Names this node in its "appended" notifications, so its own tail can tell them from other nodes'.</summary>
@@ -39,7 +44,8 @@ public sealed partial class RedisDeclarationJournal : IDeclarationJournal
     /// <summary>Counts the reasons to read the stream (another node appended; an own append's answer was lost); a tail reads when it moves.</summary>
     private long _readRequests;
 
-    public RedisDeclarationJournal(IConnectionMultiplexer redis, string electionId, TimeProvider? time = null)
+    /// <param name="acknowledgement">How many replicas must have an entry before anyone hears of it; null or 0 for none.</param>
+    public RedisDeclarationJournal(IConnectionMultiplexer redis, string electionId, TimeProvider? time = null, ReplicaAcknowledgement? acknowledgement = null)
     {
         ArgumentNullException.ThrowIfNull(redis);
         ArgumentException.ThrowIfNullOrWhiteSpace(electionId);
@@ -48,15 +54,23 @@ public sealed partial class RedisDeclarationJournal : IDeclarationJournal
             throw new ArgumentException("an election id used as a Redis hash tag cannot contain braces", nameof(electionId));
         }
 
+        if (acknowledgement is { Replicas: < 0 } || acknowledgement?.Timeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(acknowledgement), "replicas cannot be negative and the timeout must be positive");
+        }
+
         _redis = redis;
         _time = time ?? TimeProvider.System;
+        _acknowledgement = acknowledgement;
         var prefix = $"resultslive:{{{electionId}}}:";
         ElectionId = electionId;
         JournalKey = prefix + "journal";
         EpochKey = prefix + "epoch";
         _keys = [JournalKey, prefix + "seq", prefix + "revisions", prefix + "bodies", EpochKey];
         _entryKeys = [JournalKey, prefix + "seq", EpochKey];
-        _positionKeys = [EpochKey, prefix + "seq"];
+        _positionKeys = [EpochKey, prefix + "seq", prefix + "acked"];
+        _ackedKeys = [prefix + "acked", EpochKey];
+        _probeKey = prefix + "ackprobe";
         _appendedChannel = RedisChannel.Literal(prefix + "appended");
     }
 
@@ -100,11 +114,17 @@ public sealed partial class RedisDeclarationJournal : IDeclarationJournal
             var latency = await Database.PingAsync().WaitAsync(CheckTimeout, ct).ConfigureAwait(false);
             var values = await Database.StringGetAsync([SequenceKey, EpochKey]).WaitAsync(CheckTimeout, ct).ConfigureAwait(false);
             var last = (long?)values[0] ?? 0;
-            return new JournalHealth("redis", true, last, $"redis stream {JournalKey}, ping {latency.TotalMilliseconds:0.0} ms", (string?)values[1]);
+            var replicas = RequiresReplicas ? $", {_acknowledgement!.Replicas} replica(s) must acknowledge each entry" : "";
+            var warning = _ackProblem is { } problem
+                ? $"entries are not being acknowledged by replicas ({problem.Reason}) since {problem.Since:HH:mm:ss} UTC"
+                : null;
+            return new JournalHealth(
+                "redis", true, last, $"redis stream {JournalKey}, ping {latency.TotalMilliseconds:0.0} ms{replicas}", (string?)values[1], warning);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            return new JournalHealth("redis", false, 0, $"redis stream {JournalKey} unreachable: {ex.Message}");
+            // The exception's text names servers and ports: it goes to the log, never into what a probe is answered.
+            return new JournalHealth("redis", false, 0, $"redis stream {JournalKey} unreachable ({ex.GetType().Name})");
         }
     }
 
@@ -119,20 +139,31 @@ public sealed partial class RedisDeclarationJournal : IDeclarationJournal
         string epoch;
         try
         {
+            // With replicas required the script does not announce the entry: the acknowledgement does, once they have it.
             var reply = await Database.ScriptEvaluateAsync(
                 AppendEntryScript,
                 _entryKeys,
                 [
-                    kind, constituency, recordedAt, payloadField, payload, _appendedChannel.ToString(), _nodeId,
+                    kind, constituency, recordedAt, payloadField, payload, RequiresReplicas ? "" : _appendedChannel.ToString(), _nodeId,
                     InMemoryDeclarationJournal.NewEpoch(), provenance.Source, provenance.OverrideReason ?? "",
                 ]).ConfigureAwait(false);
             var parts = (RedisResult[]?)reply ?? throw new InvalidDataException("the append script returned nothing");
             (sequence, epoch) = ((long)parts[0], (string)parts[1]!);
+            if (RequiresReplicas)
+            {
+                await ConfirmAsync().ConfigureAwait(false);
+            }
         }
-        catch
+        catch (Exception ex)
         {
             RequestRead();
-            throw;
+            var unavailable = Unavailable(ex);
+            if (ReferenceEquals(unavailable, ex))
+            {
+                throw;
+            }
+
+            throw unavailable;
         }
 
         KeepOwn(epoch, [new StoredEntry(sequence, JournalFormat.Version, kind, constituency, recordedAt, provenance.Source, provenance.OverrideReason, payload)]);
@@ -143,6 +174,14 @@ public sealed partial class RedisDeclarationJournal : IDeclarationJournal
     {
         var reply = await Database.ScriptEvaluateAsync(script, _positionKeys, arguments).WaitAsync(ct).ConfigureAwait(false);
         var parts = (RedisResult[]?)reply ?? throw new InvalidDataException("the epoch script returned nothing");
-        return new JournalPosition((string)parts[0]!, long.Parse((string)parts[1]!, CultureInfo.InvariantCulture));
+        var position = new JournalPosition((string)parts[0]!, long.Parse((string)parts[1]!, CultureInfo.InvariantCulture));
+
+        // The watermark kept in Redis: what other nodes' rounds confirmed, for a node that missed their notifications.
+        if (RequiresReplicas && parts.Length > 2 && !parts[2].IsNull)
+        {
+            _watermark.Raise(position.Epoch, long.Parse((string)parts[2]!, CultureInfo.InvariantCulture));
+        }
+
+        return position;
     }
 }

@@ -7,7 +7,7 @@ namespace ResultsLive.Feed.Tests;
 public sealed class JournalHealthCheckTests
 {
     [Fact]
-    public async Task CheckHealth_NodeStillRebuilding_IsDegradedUntilCaughtUp()
+    public async Task CheckHealth_NodeStillRebuilding_IsNotReadyUntilCaughtUp()
     {
         var journal = new InMemoryDeclarationJournal();
         await journal.AppendStatusAsync(TestElection.AlphaNorth, SeatStatus.Counting, TestElection.Sent, CancellationToken.None);
@@ -19,7 +19,7 @@ public sealed class JournalHealthCheckTests
         live.MarkCaughtUp();
         var caughtUp = await check.CheckHealthAsync(new HealthCheckContext());
 
-        Assert.Equal(HealthStatus.Degraded, rebuilding.Status);
+        Assert.Equal(HealthStatus.Unhealthy, rebuilding.Status);
         Assert.Equal(HealthStatus.Healthy, caughtUp.Status);
         Assert.Equal((1L, 1L), ((long)caughtUp.Data["journalSequence"], (long)caughtUp.Data["appliedSequence"]));
     }

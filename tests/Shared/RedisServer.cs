@@ -18,7 +18,7 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
     private static readonly ConcurrentDictionary<RedisServer, bool> Running = new();
 
     private readonly string _executable;
-    private readonly string _config;
+    private readonly IReadOnlyList<string> _arguments;
     private readonly StringBuilder _output = new();
     private Process? _process;
 
@@ -34,10 +34,10 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
         };
     }
 
-    private RedisServer(string executable, string config, int port, string dataDirectory)
+    private RedisServer(string executable, IReadOnlyList<string> arguments, int port, string dataDirectory)
     {
         _executable = executable;
-        _config = config;
+        _arguments = arguments;
         Port = port;
         DataDirectory = dataDirectory;
     }
@@ -68,18 +68,61 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Starts a server and returns once it answers PING.</summary>
-    public static async Task<RedisServer> StartAsync(CancellationToken ct = default)
+    public static Task<RedisServer> StartAsync(CancellationToken ct = default) => StartAsync([], ct);
+
+    /// <summary>
+    /// Starts a server with infra/redis/redis.conf and more settings after it (<c>--replicaof</c>, <c>--include</c> …), and
+    /// returns once it answers PING.
+    /// </summary>
+    public static Task<RedisServer> StartAsync(IReadOnlyList<string> settings, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var config = InfraFile("redis.conf");
+
+        // Each server runs from its own copy: a Sentinel failover sends CONFIG REWRITE, which writes the server's
+        // replication state into the file it was started from, and that must never be the repository's.
+        return LaunchOnFreePortAsync(
+            (port, dir) =>
+            {
+                var copy = Path.Combine(dir, "redis.conf");
+                File.Copy(config, copy);
+                return [copy, "--port", port.ToString(CultureInfo.InvariantCulture), "--dir", dir, "--daemonize", "no", .. settings];
+            },
+            ct);
+    }
+
+    /// <summary>
+    /// Starts a Sentinel (the same binary, <c>--sentinel</c>) from the configuration <paramref name="config"/> writes for its
+    /// port into its own directory (Sentinel rewrites its file as it learns the topology), and returns once it answers PING.
+    /// </summary>
+    public static Task<RedisServer> StartSentinelAsync(Func<int, string> config, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return LaunchOnFreePortAsync(
+            (port, dir) =>
+            {
+                var file = Path.Combine(dir, "sentinel.conf");
+                File.WriteAllText(file, config(port) + $"\ndir {dir}\n");
+                return [file, "--sentinel"];
+            },
+            ct);
+    }
+
+    /// <summary>A file of the repository's infra/redis folder.</summary>
+    public static string InfraFile(string name)
+    {
+        var path = Path.Combine(RepositoryRoot(), "infra", "redis", name);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"the Redis configuration the tests use is missing: {path}", path);
+    }
+
+    private static async Task<RedisServer> LaunchOnFreePortAsync(Func<int, string, IReadOnlyList<string>> arguments, CancellationToken ct)
     {
         var executable = LocateExecutable();
-        var config = Path.Combine(RepositoryRoot(), "infra", "redis", "redis.conf");
-        if (!File.Exists(config))
-        {
-            throw new FileNotFoundException($"the Redis configuration the tests use is missing: {config}", config);
-        }
-
         for (var attempt = 1; ; attempt++)
         {
-            var server = new RedisServer(executable, config, FreePort(), Directory.CreateTempSubdirectory("resultslive-redis-").FullName);
+            var port = FreePort();
+            var dir = Directory.CreateTempSubdirectory("resultslive-redis-").FullName;
+            var server = new RedisServer(executable, arguments(port, dir), port, dir);
             try
             {
                 await server.LaunchAsync(ct).ConfigureAwait(false);
@@ -115,6 +158,15 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
         Forget(process);
     }
 
+    /// <summary>
+    /// SIGSTOP: the process stops answering but its connections stay open, as a hung server or a stalled network looks to
+    /// its peers (a replica that no longer acknowledges, though its primary still counts it). <see cref="ResumeAsync"/> ends it.
+    /// </summary>
+    public Task SuspendAsync() => SignalAsync("-STOP");
+
+    /// <summary>SIGCONT after <see cref="SuspendAsync"/>.</summary>
+    public Task ResumeAsync() => SignalAsync("-CONT");
+
     /// <summary>Starts the server again on the same port with the same data directory, so it reloads its AOF.</summary>
     public Task RestartAsync(CancellationToken ct = default)
     {
@@ -124,6 +176,18 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
         }
 
         return LaunchAsync(ct);
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        var process = _process ?? throw new InvalidOperationException("redis-server is not running");
+        using var kill = Process.Start(new ProcessStartInfo("kill", [signal, process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("could not run kill");
+        await kill.WaitForExitAsync().ConfigureAwait(false);
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill {signal} {process.Id} exited with {kill.ExitCode}");
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -146,7 +210,7 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { _config, "--port", Port.ToString(CultureInfo.InvariantCulture), "--dir", DataDirectory, "--daemonize", "no" })
+        foreach (var argument in _arguments)
         {
             info.ArgumentList.Add(argument);
         }
@@ -165,9 +229,10 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
         {
             if (process.HasExited)
             {
+                var exitCode = process.ExitCode;
                 Forget(process);
                 throw new InvalidOperationException(
-                    $"redis-server exited with code {process.ExitCode} before answering on port {Port}:{Environment.NewLine}{Output}");
+                    $"redis-server exited with code {exitCode} before answering on port {Port}:{Environment.NewLine}{Output}");
             }
 
             if (Stopwatch.GetElapsedTime(started) > StartTimeout)

@@ -117,7 +117,16 @@ public sealed class WebNodeProcess : IAsyncDisposable
                 }
             }
         };
-        process.ErrorDataReceived += static (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                lock (_output)
+                {
+                    _output.Add(line);
+                }
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -127,7 +136,7 @@ public sealed class WebNodeProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"the web node exited with code {process.ExitCode}");
+                throw new InvalidOperationException($"the web node exited with code {process.ExitCode}:{Environment.NewLine}{LastOutput()}");
             }
 
             try
@@ -147,6 +156,15 @@ public sealed class WebNodeProcess : IAsyncDisposable
         }
 
         throw new TimeoutException("the web node did not become healthy within 60 s");
+    }
+
+    /// <summary>The last lines the node printed (its own reason for exiting is among them).</summary>
+    private string LastOutput()
+    {
+        lock (_output)
+        {
+            return string.Join(Environment.NewLine, _output.TakeLast(20));
+        }
     }
 
     private static string RepositoryRoot()

@@ -31,9 +31,22 @@ internal static class ReplayCommand
             }
         });
 
+        var giveUp = new Option<int>("--give-up-after")
+        {
+            Description = "seconds to keep retrying one declaration that no node takes (503 while Redis fails over is retried as Retry-After says)",
+            DefaultValueFactory = _ => 120,
+        };
+        giveUp.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--give-up-after must be at least 1 second");
+            }
+        });
+
         var command = new Command("replay", "post every seat's declaration to a node, in the order the seats declared")
         {
-            candidates, constituencies, times, electionDay, options.To, options.ApiKey, speed,
+            candidates, constituencies, times, electionDay, options.To, options.ApiKey, speed, giveUp,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetRequiredValue(candidates),
@@ -42,6 +55,7 @@ internal static class ReplayCommand
             parse.GetValue(electionDay),
             options.Read(parse),
             parse.GetValue(speed) is "max" or null ? null : double.Parse(parse.GetValue(speed)!, System.Globalization.CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(parse.GetValue(giveUp)),
             parse.InvocationConfiguration,
             cancellationToken));
         return command;
@@ -54,6 +68,7 @@ internal static class ReplayCommand
         DateOnly? electionDay,
         IngestTarget target,
         double? speed,
+        TimeSpan giveUpAfter,
         InvocationConfiguration console,
         CancellationToken cancellationToken)
     {
@@ -85,7 +100,7 @@ internal static class ReplayCommand
             .Select(g => g.ToList())
             .ToList();
 
-        using var client = new IngestClient(target.Url, target.ApiKey);
+        using var client = new IngestClient(target.Urls, target.ApiKey, giveUpAfter: giveUpAfter);
         var progress = new ProgressLine(console.Error, loaded.Results.Count);
         var summary = new ReplaySummary();
         var clock = Stopwatch.StartNew();
@@ -109,8 +124,8 @@ internal static class ReplayCommand
             catch (HttpRequestException ex)
             {
                 progress.Finish();
-                await console.Error.WriteLineAsync($"{target.Url} did not answer after retries: {ex.Message}").ConfigureAwait(false);
-                summary.Write(console.Output, clock.Elapsed, client.Retries);
+                await console.Error.WriteLineAsync($"{string.Join(", ", target.Urls)} did not answer for {giveUpAfter.TotalSeconds:0} s: {ex.Message}").ConfigureAwait(false);
+                summary.Write(console.Output, clock.Elapsed, client.Retries, client.LongestOutage);
                 return 1;
             }
 
@@ -123,7 +138,7 @@ internal static class ReplayCommand
         }
 
         progress.Finish();
-        summary.Write(console.Output, clock.Elapsed, client.Retries);
+        summary.Write(console.Output, clock.Elapsed, client.Retries, client.LongestOutage);
         return summary.Rejected.Count == 0 ? 0 : 1;
     }
 }

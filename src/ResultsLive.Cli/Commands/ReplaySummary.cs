@@ -30,9 +30,14 @@ internal sealed class ReplaySummary
         }
     }
 
-    public void Write(TextWriter output, TimeSpan elapsed, int retries)
+    public void Write(TextWriter output, TimeSpan elapsed, int retries, TimeSpan longestOutage)
     {
         output.WriteLine($"{Done} posted in {elapsed.TotalSeconds:0.00} s: {Accepted} accepted, {Repeated} repeated, {Rejected.Count} rejected ({retries} retries).");
+        if (retries > 0)
+        {
+            output.WriteLine($"Ingest was unavailable for at most {longestOutage.TotalSeconds:0.00} s at a time.");
+        }
+
         foreach (var (declaration, reply) in Rejected)
         {
             output.WriteLine($"  {declaration.Constituency} revision {declaration.Revision}: {reply.HttpStatus} {reply.Problem}");

@@ -19,6 +19,8 @@ public sealed class ResultsLiveOptions
 
     public DemoOptions Demo { get; set; } = new();
 
+    public JournalOptions Journal { get; set; } = new();
+
     /// <summary>True when no election files are configured, so the synthetic demo night runs.</summary>
     public bool IsDemo => string.IsNullOrWhiteSpace(Election.Candidates);
 }
@@ -62,4 +64,17 @@ public sealed class DemoOptions
 
     /// <summary>Set false to load the demo election without declaring anything (tests drive it themselves).</summary>
     public bool AutoDeclare { get; set; } = true;
+}
+
+/// <summary>How the journal in Redis makes an entry safe before anyone hears of it.</summary>
+public sealed class JournalOptions
+{
+    /// <summary>
+    /// Replicas that must have an entry before ingest answers and any node applies it (Redis WAIT). Unset: 1 with a
+    /// Sentinel connection string, else 1 if the primary has replicas when the node starts, else 0.
+    /// </summary>
+    public int? ReplicaAcks { get; set; }
+
+    /// <summary>How long to wait for them; past it ingest answers 503 and readiness says degraded.</summary>
+    public TimeSpan ReplicaAckTimeout { get; set; } = Feed.ReplicaAcknowledgement.DefaultTimeout;
 }

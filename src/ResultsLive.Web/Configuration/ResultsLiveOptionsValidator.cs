@@ -42,6 +42,16 @@ public sealed class ResultsLiveOptionsValidator : IValidateOptions<ResultsLiveOp
             failures.Add("ResultsLive:Demo:Duration must be positive.");
         }
 
+        if (options.Journal.ReplicaAcks is < 0 or > 10)
+        {
+            failures.Add("ResultsLive:Journal:ReplicaAcks must be between 0 and 10.");
+        }
+
+        if (options.Journal.ReplicaAckTimeout <= TimeSpan.Zero || options.Journal.ReplicaAckTimeout > TimeSpan.FromSeconds(30))
+        {
+            failures.Add("ResultsLive:Journal:ReplicaAckTimeout must be more than 0 and at most 30 seconds.");
+        }
+
         if (options.Ingest.ApiKeys.Any(k => k.Length < 16))
         {
             failures.Add("ResultsLive:Ingest:ApiKeys: every key must be at least 16 characters.");

@@ -97,7 +97,7 @@ public sealed class TwoNodeTests : IAsyncLifetime
     {
         using var a = WebNode.For2024(_redis.ConnectionString);
         using var b = WebNode.For2024(_redis.ConnectionString);
-        await using var proxy = new LoopbackProxy(b.BaseAddress);
+        await using var proxy = new TcpProxy(b.BaseAddress);
         using var printed = new StringWriter();
         var output = TextWriter.Synchronized(printed);
         using var stopWatching = new CancellationTokenSource();

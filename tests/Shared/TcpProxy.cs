@@ -2,13 +2,14 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ResultsLive.Web.Tests.Hosting;
+namespace ResultsLive.Testing;
 
 /// <summary>
-/// A TCP proxy on loopback in front of a node, whose <see cref="DropAll"/> cuts every open connection: a real network
-/// drop for a client, which then has to reconnect and resync on its own.
+/// A TCP proxy on loopback in front of a server (a web node, a redis-server), whose <see cref="DropAll"/> resets every open
+/// connection, and whose <see cref="Cut"/> does that and refuses new ones until <see cref="Restore"/>: a real network drop
+/// for whoever connects through it, which then has to reconnect and resync on its own.
 /// </summary>
-public sealed class LoopbackProxy : IAsyncDisposable
+public sealed class TcpProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly int _targetPort;
@@ -16,15 +17,36 @@ public sealed class LoopbackProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _accepting;
 
-    public LoopbackProxy(Uri target)
+    private volatile bool _cut;
+
+    public TcpProxy(Uri target)
+        : this((target ?? throw new ArgumentNullException(nameof(target))).Port)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        _targetPort = target.Port;
+    }
+
+    public TcpProxy(int targetPort)
+    {
+        _targetPort = targetPort;
         _listener.Start();
         _accepting = AcceptAsync();
     }
 
-    public Uri Address => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    public Uri Address => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>True between <see cref="Cut"/> and <see cref="Restore"/>.</summary>
+    public bool IsCut => _cut;
+
+    /// <summary>Resets every connection and refuses new ones (each is reset as soon as it is accepted) until <see cref="Restore"/>.</summary>
+    public void Cut()
+    {
+        _cut = true;
+        DropAll();
+    }
+
+    /// <summary>Lets connections through again.</summary>
+    public void Restore() => _cut = false;
 
     public int Drops { get; private set; }
 
@@ -37,20 +59,25 @@ public sealed class LoopbackProxy : IAsyncDisposable
         Drops++;
         foreach (var client in _open.Keys)
         {
-            // Reset rather than close, as a dropped network would; a socket closing on its own may already be gone.
-            if (client.Client is { } socket)
-            {
-                try
-                {
-                    socket.LingerState = new LingerOption(true, 0);
-                }
-                catch (ObjectDisposedException)
-                {
-                }
-            }
-
-            client.Dispose();
+            Reset(client);
         }
+    }
+
+    /// <summary>Reset rather than close, as a dropped network would; a socket closing on its own may already be gone.</summary>
+    private static void Reset(TcpClient client)
+    {
+        if (client.Client is { } socket)
+        {
+            try
+            {
+                socket.LingerState = new LingerOption(true, 0);
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or SocketException)
+            {
+            }
+        }
+
+        client.Dispose();
     }
 
     public async ValueTask DisposeAsync()
@@ -81,6 +108,12 @@ public sealed class LoopbackProxy : IAsyncDisposable
             catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
             {
                 return;
+            }
+
+            if (_cut)
+            {
+                Reset(inbound);
+                continue;
             }
 
             _ = PipeAsync(inbound);
