@@ -8,4 +8,7 @@ public interface IResultsClient
 
     /// <summary>A seat's status changed (counting, recount, …).</summary>
     Task StatusChanged(StatusChangedMessage message);
+
+    /// <summary>The exit poll was entered, or replaced by a later one: <c>exitPoll</c> of <c>GET /api/v1/results</c>, with its sequence.</summary>
+    Task ExitPoll(ExitPollMessage message);
 }
