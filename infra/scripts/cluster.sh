@@ -71,11 +71,13 @@ start() {
   sed -e "s|\${RUNTIME}|$run/nginx|g" -e "s|\${NODE1}|127.0.0.1:$node1_port|g" \
       -e "s|\${NODE2}|127.0.0.1:$node2_port|g" -e "s|\${LISTEN}|127.0.0.1:$lb_port|g" \
       infra/nginx/resultslive.conf.template >"$run/nginx/nginx.conf"
+  cp infra/nginx/public-cache.conf "$run/nginx/public-cache.conf"
+  mkdir -p "$run/nginx/cache"
   if ! pid_alive "$run/nginx/nginx.pid"; then
     nginx -c "$run/nginx/nginx.conf" -p "$run/nginx" >"$run/logs/nginx.log" 2>&1 &
   fi
   wait_for "http://127.0.0.1:$lb_port/healthz" "nginx"
-  echo "nginx (sticky) http://127.0.0.1:$lb_port"
+  echo "nginx (public cache; sticky for the newsroom) http://127.0.0.1:$lb_port"
 }
 
 stop() {

@@ -2,9 +2,12 @@
 # Measures the public pages: declaration-to-DOM latency in headless Chromium (alone and with 100 other circuits) and
 # server memory per idle scoreboard circuit. Publishes the web app in Release and runs it as a child process on the
 # 2024 election (../shared/data) with a private redis-server; pass --in-memory for the in-memory journal.
+# With --stream the other viewers are /api/v1/stream clients (the public pages), e.g. `measure --stream --others 10000`.
 # Also: `screenshots BASEURL OUTDIR [PATH...]` for full-page screenshots at 390 and 1920 px of a running node.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# 10,000 stream viewers need as many sockets: raise the open-files limit as far as this shell may (20,000 here).
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 dotnet build tests/ResultsLive.LoadTools -nologo -v q
 command=${1:-measure}
 [ $# -gt 0 ] && shift

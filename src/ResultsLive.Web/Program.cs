@@ -22,6 +22,7 @@ var app = builder.Build();
 
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
+app.UsePublicResponses();
 
 // The API and hubs answer with problem details; a person who types a wrong address gets the site's not-found page.
 static bool IsApi(HttpContext context) =>

@@ -21,7 +21,7 @@ internal static class LoadTest
 {
     // Records, in the page, when each seat's ticker entry (seat + revision) first appears in the DOM, on the same wall
     // clock as the POST's send time: performance.timeOrigin + performance.now() is milliseconds since the Unix epoch.
-    private const string Observer = """
+    internal const string Observer = """
         window.__seen = {};
         new MutationObserver(records => {
             const now = performance.timeOrigin + performance.now();
@@ -40,8 +40,13 @@ internal static class LoadTest
         }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-revision'] });
         """;
 
-    public static async Task<int> RunAsync(int declarations, int others, string? published, bool inMemory, bool memoryOnly = false)
+    public static async Task<int> RunAsync(int declarations, int others, string? published, bool inMemory, bool memoryOnly = false, bool stream = false)
     {
+        if (stream)
+        {
+            return await StreamLoadTest.RunAsync(declarations, others, published, inMemory, memoryOnly);
+        }
+
         var repository = Repository();
         var work = Directory.CreateTempSubdirectory("resultslive-load-").FullName;
         RedisServer? redis = null;
@@ -168,9 +173,9 @@ internal static class LoadTest
         }
     }
 
-    private const int WarmUp = 40;
+    internal const int WarmUp = 40;
 
-    private static Task<(List<double> Dom, List<double> Ack, int Missed)> MeasureLatencyAsync(
+    internal static Task<(List<double> Dom, List<double> Ack, int Missed)> MeasureLatencyAsync(
         HttpClient client, IPage page, IReadOnlyList<Declaration> night, ref int next, int count)
     {
         var start = next;
@@ -236,7 +241,7 @@ internal static class LoadTest
         }
     }
 
-    private static async Task<IPage> OpenScoreboardAsync(IBrowserContext context, Uri baseAddress)
+    internal static async Task<IPage> OpenScoreboardAsync(IBrowserContext context, Uri baseAddress)
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync(baseAddress.ToString());
@@ -246,7 +251,7 @@ internal static class LoadTest
         return page;
     }
 
-    private static async Task PostAsync(HttpClient client, Declaration declaration)
+    internal static async Task PostAsync(HttpClient client, Declaration declaration)
     {
         var body = new JsonObject
         {
@@ -265,7 +270,7 @@ internal static class LoadTest
         }
     }
 
-    private static void Report(string label, (List<double> Dom, List<double> Ack, int Missed) run)
+    internal static void Report(string label, (List<double> Dom, List<double> Ack, int Missed) run)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label}: n={run.Dom.Count}{(run.Missed > 0 ? $" ({run.Missed} not seen within 5 s)" : "")}, p50 {Percentile(run.Dom, 0.5):0.0} ms, p99 {Percentile(run.Dom, 0.99):0.0} ms, max {run.Dom.DefaultIfEmpty().Max():0.0} ms"));
@@ -273,7 +278,7 @@ internal static class LoadTest
             $"      of which ingest (POST acknowledged, i.e. journal append + projection applied): p50 {Percentile(run.Ack, 0.5):0.0} ms, p99 {Percentile(run.Ack, 0.99):0.0} ms"));
     }
 
-    private static double Percentile(List<double> values, double p)
+    internal static double Percentile(List<double> values, double p)
     {
         if (values.Count == 0)
         {
@@ -284,7 +289,7 @@ internal static class LoadTest
         return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
-    private static TimeSpan NodeCpu(WebNodeProcess node)
+    internal static TimeSpan NodeCpu(WebNodeProcess node)
     {
         using var process = Process.GetProcessById(node.ProcessId);
         return process.TotalProcessorTime;
@@ -292,7 +297,7 @@ internal static class LoadTest
 
     private static double NowMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
 
-    private static async Task<string> PublishAsync(string repository, string output)
+    internal static async Task<string> PublishAsync(string repository, string output)
     {
         Console.WriteLine($"Publishing the web app (Release) to {output} ...");
         var info = new ProcessStartInfo("dotnet", ["publish", Path.Combine(repository, "src", "ResultsLive.Web"), "-c", "Release", "-o", output, "--nologo", "-v", "q"])
@@ -304,7 +309,7 @@ internal static class LoadTest
         return publish.ExitCode == 0 ? output : throw new InvalidOperationException("dotnet publish failed");
     }
 
-    private static string Repository()
+    internal static string Repository()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -1,15 +1,17 @@
 using ResultsLive.LoadTools;
 
 // resultslive-load: measures what the public pages cost and how fast they follow the feed.
-//   measure [--declarations N] [--others N] [--published DIR] [--in-memory] [--memory-only]
-//                                            declaration-to-DOM latency (p50/p99) and memory per idle circuit
+//   measure [--declarations N] [--others N] [--published DIR] [--in-memory] [--memory-only] [--stream]
+//                                            declaration-to-DOM latency (p50/p99) and memory per idle circuit; with
+//                                            --stream the others are /api/v1/stream viewers (the public pages), and the
+//                                            figures are memory per viewer and node CPU per declaration
 //   screenshots BASEURL OUTDIR [PATH...]     full-page screenshots at 390 and 1920 px
 //   circuits URL COUNT SECONDS               holds COUNT raw Blazor circuits open on a page
 //   probe URL EXPRESSION                     prints a JavaScript expression's value on a page (debugging)
 return args switch
 {
     ["measure", .. var options] => await LoadTest.RunAsync(
-        Option(options, "--declarations", 120), Option(options, "--others", 100), OptionText(options, "--published"), options.Contains("--in-memory"), options.Contains("--memory-only")),
+        Option(options, "--declarations", 120), Option(options, "--others", 100), OptionText(options, "--published"), options.Contains("--in-memory"), options.Contains("--memory-only"), options.Contains("--stream")),
     ["screenshots", var baseUrl, var output, .. var paths] =>
         await Screenshots.RunAsync(new Uri(baseUrl), output, paths.Length > 0 ? paths : ["/", "/constituencies", "/constituency/E14001305", "/constituency/nope"]),
     ["circuits", var url, var count, var seconds] => await HoldCircuitsAsync(new Uri(url), int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)),
@@ -42,7 +44,7 @@ static async Task<int> HoldCircuitsAsync(Uri url, int count, int seconds)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ResultsLive.LoadTools measure [--declarations 120] [--others 100] [--published DIR] [--in-memory]");
+    Console.Error.WriteLine("usage: ResultsLive.LoadTools measure [--declarations 120] [--others 100] [--published DIR] [--in-memory] [--memory-only] [--stream]");
     Console.Error.WriteLine("       ResultsLive.LoadTools screenshots BASEURL OUTDIR [PATH...]");
     Console.Error.WriteLine("       ResultsLive.LoadTools probe URL EXPRESSION");
     return 2;

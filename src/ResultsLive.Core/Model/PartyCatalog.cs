@@ -4,7 +4,9 @@ namespace ResultsLive.Core.Model;
 
 /// <summary>Names and colours for the parties a UK general election reports, keyed by the Library's abbreviation.</summary>
 /// <remarks>
-/// Colours are the ones broadcasters use, darkened where needed so white text on them meets WCAG AA.
+/// Colours are the ones broadcasters use, chosen so no two parties that meet on the map look alike (SNP and Alliance,
+/// Con and TUV, Lab and DUP, SF, SDLP and Green were indistinguishable) and darkened where needed so white text on them
+/// meets WCAG AA; the SNP's yellow, which readers expect, takes dark text instead (HtmlWriter.ColourDeclarations).
 /// A party not listed here still works: it gets its own name back and a neutral grey.
 /// </remarks>
 public static class PartyCatalog
@@ -18,14 +20,14 @@ public static class PartyCatalog
         new("LD", "Liberal Democrat", "#B35A00"),
         new("RUK", "Reform UK", "#0E7C86"),
         new("Green", "Green", "#2E7D32"),
-        new("SNP", "Scottish National Party", "#8A6D00"),
+        new("SNP", "Scottish National Party", "#FFE24A"),
         new("PC", "Plaid Cymru", "#005B54"),
-        new("DUP", "Democratic Unionist Party", "#A3001E"),
-        new("SF", "Sinn Féin", "#1B5E20"),
-        new("SDLP", "Social Democratic and Labour Party", "#2A6B3A"),
+        new("DUP", "Democratic Unionist Party", "#6D1F3A"),
+        new("SF", "Sinn Féin", "#1F4E2C"),
+        new("SDLP", "Social Democratic and Labour Party", "#6B8E23"),
         new("UUP", "Ulster Unionist Party", "#3A5BA0"),
-        new("APNI", "Alliance", "#8C6E00"),
-        new("TUV", "Traditional Unionist Voice", "#0C3A6B"),
+        new("APNI", "Alliance", "#8A6500"),
+        new("TUV", "Traditional Unionist Voice", "#5E3A87"),
         new("Spk", "Speaker", "#4A4A4A"),
         new("Ind", "Independent", "#5C5C70"),
         new("WPB", "Workers Party of Britain", "#7A1F3D"),

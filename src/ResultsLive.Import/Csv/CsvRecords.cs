@@ -89,6 +89,13 @@ internal sealed class CsvRecords : IDisposable
         return text.Length > 0 ? text : throw Error(column, "the value is blank");
     }
 
+    /// <summary>A constituency's GSS code (E14001305); anything else is an error naming the line and column.</summary>
+    public string GssCode(string column)
+    {
+        var code = RequiredText(column);
+        return ImportChecks.GssCodeProblem(code) is { } problem ? throw Error(column, problem) : code;
+    }
+
     /// <summary>A count such as votes or an electorate; thousands separators ("37,508") are accepted.</summary>
     public int WholeNumber(string column) => WholeNumber(IndexOf(column), blankIsZero: false);
 

@@ -37,6 +37,17 @@ public static class HexJsonFile
                 throw new ImportException(path, null, where, "expected an object with n, q and r");
             }
 
+            if (ImportChecks.GssCodeProblem(hex.Name) is { } codeProblem)
+            {
+                throw new ImportException(path, null, where, codeProblem);
+            }
+
+            // The map draws in winners' colours, not the file's; a colour that is there must still be one, as it may be shown.
+            if (hex.Value.TryGetProperty("colour", out _) && ImportChecks.ColourProblem(String(path, hex.Value, "colour", where)) is { } colourProblem)
+            {
+                throw new ImportException(path, null, where + ".colour", colourProblem);
+            }
+
             var region = hex.Value.TryGetProperty("region", out _) ? String(path, hex.Value, "region", where) : "";
             map[hex.Name] = new Hex(
                 hex.Name,

@@ -31,7 +31,7 @@ public static partial class HocCandidateFile
         while (csv.Read())
         {
             rows.Add(new HocCandidateRow(
-                Code: csv.RequiredText(Code),
+                Code: csv.GssCode(Code),
                 ConstituencyName: csv.RequiredText(ConstituencyName),
                 Region: csv.Text(Region),
                 Nation: csv.Text(Nation),

@@ -32,7 +32,7 @@ public static class HocConstituencyFile
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         while (csv.Read())
         {
-            var code = csv.RequiredText(Code);
+            var code = csv.GssCode(Code);
             if (!lines.TryAdd(code, csv.Line))
             {
                 throw csv.Error(Code, $"{code} is also on line {lines[code]}");

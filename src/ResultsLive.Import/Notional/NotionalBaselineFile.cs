@@ -90,6 +90,10 @@ public static class NotionalBaselineFile
         {
             var code = csv.RequiredText(Code);
             code = CodeRemaps.GetValueOrDefault(code, code);
+            if (ImportChecks.GssCodeProblem(code) is { } problem)
+            {
+                throw csv.Error(Code, problem);
+            }
             if (!lines.TryAdd(code, csv.Line))
             {
                 throw csv.Error(Code, $"{code} is also on line {lines[code]}");

@@ -4,7 +4,7 @@ using ResultsLive.Feed;
 
 namespace ResultsLive.Web.Public;
 
-/// <summary>The frame of every public page: masthead with the feed's mode (DEMO / TEST / LIVE), navigation, footer, reconnect banner.</summary>
+/// <summary>The frame of every public page: masthead with the feed's mode (DEMO / TEST / LIVE), navigation, footer, and the live status that public.js keeps.</summary>
 public sealed partial class PublicLayout
 {
     private string _mode = "live";

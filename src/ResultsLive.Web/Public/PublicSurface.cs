@@ -14,6 +14,17 @@ public static class PublicSurface
 
     public const string Seat = "/constituency/{Code}";
 
+    /// <summary>The page listing every embed with the code to copy.</summary>
+    public const string Embeds = "/embed";
+
+    public const string EmbedSeat = "/embed/seat/{Code}";
+
+    public const string EmbedScoreboard = "/embed/scoreboard";
+
+    public const string EmbedTicker = "/embed/ticker";
+
+    public const string EmbedMap = "/embed/map";
+
     /// <summary>Where the status code pages send a person who typed a wrong address.</summary>
     public const string NotFound = "/not-found";
 
@@ -21,10 +32,17 @@ public static class PublicSurface
     [
         new("Results", ""),
         new("All seats", "constituencies"),
+        new("Embeds", "embed"),
     ];
 
+    /// <summary>The start of a seat page's address, relative to the site's base, before the escaped code.</summary>
+    public const string SeatPath = "constituency/";
+
     /// <summary>A seat's page, relative to the site's base (every page has <c>&lt;base href="/"&gt;</c>).</summary>
-    public static string SeatUrl(string code) => "constituency/" + Uri.EscapeDataString(code);
+    public static string SeatUrl(string code) => SeatPath + Uri.EscapeDataString(code);
+
+    /// <summary>A seat's embed, relative to the site's base.</summary>
+    public static string SeatEmbedUrl(string code) => "embed/seat/" + Uri.EscapeDataString(code);
 
     /// <summary>The browser tab's title: what the page is about first, then the site.</summary>
     public static string Title(params string[] parts) => string.Join(" · ", parts.Where(p => p.Length > 0).Append("ResultsLive"));

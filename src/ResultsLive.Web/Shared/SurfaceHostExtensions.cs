@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 
+using ResultsLive.Web.Public;
 using ResultsLive.Web.Public.Controls;
 using ResultsLive.Web.Shared.Charts;
 using ResultsLive.Web.Shared.Live;
@@ -25,6 +26,9 @@ public static class SurfaceHostExtensions
         services.AddSingleton<ResultsMarkup>();
         services.AddSingleton<ResultsCharts>();
         services.AddSingleton<HexMapCache>();
+
+        // The public pages' parts, drawn once per sequence and served immutable; pages and embeds are made of them.
+        services.AddPublicSide();
         return builder;
     }
 
@@ -37,6 +41,7 @@ public static class SurfaceHostExtensions
         // declaration cost the node 61-68 ms of CPU per declaration instead of about 41, and each socket's zlib state about 300 KB
         // of native memory; CPU and memory per viewer are what run out on the night, not bandwidth (a batch is a few KB). Without
         // compression Blazor sets no frame-ancestors policy, so the public pages can be embedded, as newsrooms will want.
+        app.MapPublicEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.DisableWebSocketCompression = true);
         return app;
     }

@@ -56,6 +56,33 @@ public class HexJsonFileTests
         Assert.Equal(("map.hexjson", "hexes.E14001074.q"), (error.File, error.Column));
     }
 
+    [Theory]
+    [InlineData("#F9BC2")]
+    [InlineData("red")]
+    [InlineData("#F9BC26;background:url(x)")]
+    [InlineData("#GGGGGG")]
+    public void Read_ColourThatIsNotRrggbb_NamesTheHexAndField(string colour)
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(colour);
+        using var file = new TempFile("map.hexjson", """{"layout":"odd-r","hexes":{"E14001074":{"n":"Barnsley North","q":57,"r":-23,"colour":""" + json + "}}}");
+
+        var error = Assert.Throws<ImportException>(() => HexJsonFile.Read(file.Path));
+
+        Assert.Equal(("map.hexjson", "hexes.E14001074.colour"), (error.File, error.Column));
+        Assert.Contains("#RRGGBB", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_KeyThatIsNotAGssCode_NamesTheHex()
+    {
+        using var file = new TempFile("map.hexjson", """{"layout":"odd-r","hexes":{"E14<b>074":{"n":"Barnsley North","q":57,"r":-23}}}""");
+
+        var error = Assert.Throws<ImportException>(() => HexJsonFile.Read(file.Path));
+
+        Assert.Equal(("map.hexjson", "hexes.E14<b>074"), (error.File, error.Column));
+        Assert.Contains("is not a GSS code", error.Problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_NoLayout_NamesTheFile()
     {

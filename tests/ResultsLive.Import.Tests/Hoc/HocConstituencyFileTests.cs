@@ -45,6 +45,25 @@ public class HocConstituencyFileTests
         Assert.Contains("line 2", error.Problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("E1400130")]
+    [InlineData("X14001305")]
+    [InlineData("E14001305<script>")]
+    [InlineData("\"E14001305")]
+    [InlineData("e14001305")]
+    public void Read_CodeThatIsNotAGssCode_NamesFileLineAndColumn(string code)
+    {
+        var field = code.Contains('"', StringComparison.Ordinal) ? "\"" + code.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : code;
+        using var file = new TempFile(
+            "constituencies.csv",
+            $"{Header}\r\n{field},E12000007,Islington North,,London,England,Borough,,Jeremy,Corbyn,Male,Ind gain from Lab,Ind,Lab,72852,49006,189,7247\r\n");
+
+        var error = Assert.Throws<ImportException>(() => HocConstituencyFile.Read(file.Path));
+
+        Assert.Equal(("constituencies.csv", 2, "ONS ID"), (error.File, error.Line, error.Column));
+        Assert.Contains("is not a GSS code", error.Problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_ElectorateWithThousandsSeparator_IsParsed()
     {

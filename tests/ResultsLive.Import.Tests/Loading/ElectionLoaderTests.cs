@@ -127,26 +127,26 @@ public class ElectionLoaderTests
             $"{seat},E12000009,Seat {seat},,South West,England,County,{party},{code},,,,Ann,{surname},Female,No,No,,{votes},0.1,,1";
         using var before = new TempFile(
             "HoC-GE2019-results-by-candidate.csv",
-            string.Join("\r\n", header, Row("E1", "Green Party", "Grn", "Leaf", 30_000), Row("E1", "Conservative", "Con", "Blue", 20_000),
-                Row("E2", "Green Party", "Grn", "Fern", 5_000), Row("E2", "Conservative", "Con", "Navy", 25_000), Row("E2", "Independent", "Ind", "Solo", 900)) + "\r\n");
+            string.Join("\r\n", header, Row("E14000001", "Green Party", "Grn", "Leaf", 30_000), Row("E14000001", "Conservative", "Con", "Blue", 20_000),
+                Row("E14000002", "Green Party", "Grn", "Fern", 5_000), Row("E14000002", "Conservative", "Con", "Navy", 25_000), Row("E14000002", "Independent", "Ind", "Solo", 900)) + "\r\n");
         using var after = new TempFile(
             "HoC-GE2024-results-by-candidate.csv",
-            string.Join("\r\n", header, Row("E1", "Green  party", "Green", "Leaf", 28_000), Row("E1", "Conservative", "Con", "Blue", 21_000),
-                Row("E2", "Green Party", "Green", "Fern", 15_000), Row("E2", "Conservative", "Con", "Navy", 14_000)) + "\r\n");
+            string.Join("\r\n", header, Row("E14000001", "Green  party", "Green", "Leaf", 28_000), Row("E14000001", "Conservative", "Con", "Blue", 21_000),
+                Row("E14000002", "Green Party", "Green", "Fern", 15_000), Row("E14000002", "Conservative", "Con", "Navy", 14_000)) + "\r\n");
 
         var loaded = ElectionLoader.Load(new ElectionFiles(after.Path, Baseline: before.Path, BaselineKind: BaselineKind.Previous));
 
         var baseline = loaded.Election.Baseline;
-        Assert.Equal(("Green", 30_000), (baseline.For("E1")!.Winner, baseline.For("E1")!.Votes["Green"]));
-        Assert.Equal(5_000, baseline.For("E2")!.Votes["Green"]);
+        Assert.Equal(("Green", 30_000), (baseline.For("E14000001")!.Winner, baseline.For("E14000001")!.Votes["Green"]));
+        Assert.Equal(5_000, baseline.For("E14000002")!.Votes["Green"]);
         Assert.DoesNotContain("Grn", baseline.Seats.Values.SelectMany(s => s.Votes.Keys));
         Assert.Equal(-1, loaded.Election.PartyIndex("Grn"));
 
         // The Greens' change is measured against their own baseline: E1 a hold, E2 a gain from Con.
-        var e2 = Core.Arithmetic.SeatCalculator.Calculate(loaded.Election, loaded.Results.Single(r => r.Constituency == "E2"));
+        var e2 = Core.Arithmetic.SeatCalculator.Calculate(loaded.Election, loaded.Results.Single(r => r.Constituency == "E14000002"));
         Assert.Equal("Green gain from Con", e2.Result);
         Assert.Equal((15_000 * 100.0 / 29_000) - (5_000 * 100.0 / 30_900), e2.Winner.ShareChange!.Value, 9);
-        Assert.Equal("Green hold", Core.Arithmetic.SeatCalculator.Calculate(loaded.Election, loaded.Results.Single(r => r.Constituency == "E1")).Result);
+        Assert.Equal("Green hold", Core.Arithmetic.SeatCalculator.Calculate(loaded.Election, loaded.Results.Single(r => r.Constituency == "E14000001")).Result);
     }
 
     [Fact]

@@ -28,7 +28,10 @@ public sealed class FullNightTests : RedisBrowserTest
         Assert.Equal(0, exitCode);
 
         var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1400 } });
+        var circuits = new List<string>();
+        page.WebSocket += (_, socket) => circuits.Add(socket.Url);
         await page.GotoAsync(new Uri(node.BaseAddress, "/").ToString());
+        await LiveSiteFixture.WaitUntilLiveAsync(page);
 
         await Expect(page.Locator("[data-testid=declared]")).ToHaveTextAsync("650", Soon);
         await Expect(page.Locator("tr[data-party='Lab'] .seats-won")).ToHaveTextAsync("411", Soon);
@@ -39,6 +42,7 @@ public sealed class FullNightTests : RedisBrowserTest
         Assert.Equal(650, await page.Locator("a.hx.declared").CountAsync());
         Assert.Equal(411, await page.Locator("a.hx[data-party='Lab']").CountAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(LiveSiteFixture.ArtifactsDirectory, "home-after-2024-1920.png"), FullPage = true });
+        Assert.Empty(circuits);
 
         await page.GotoAsync(new Uri(node.BaseAddress, "/constituency/E14001305").ToString());
         await Expect(page.Locator("[data-testid=result] .result-text")).ToHaveTextAsync("Ind gain from Lab", Soon);

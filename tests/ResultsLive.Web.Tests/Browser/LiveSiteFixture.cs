@@ -67,20 +67,24 @@ public sealed class LiveSiteFixture : IAsyncLifetime
 
     public string Url(string path) => new Uri(Node.BaseAddress, path).ToString();
 
-    /// <summary>Opens a page and waits until its Blazor circuit is up, so what follows is a live update, not a first render.</summary>
+    /// <summary>
+    /// Opens a page and waits until public.js has heard from the push channel, so what follows is a live update, not a
+    /// first render; a marker shows later that the page never reloaded.
+    /// </summary>
     public async Task<IPage> OpenAsync(string path, int width = 1280)
     {
         var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 1000 } });
-        await page.GotoAsync(Url(path));
-        await page.WaitForFunctionAsync(
-            "() => window.Blazor && document.querySelector('#components-reconnect-modal') && performance.getEntriesByType('resource').some(r => r.name.includes('/_blazor/negotiate'))",
-            null,
-            new() { Timeout = 10_000 });
-
-        // The circuit's first interactive render after the handshake; a marker shows later that the page never reloaded.
-        await page.WaitForTimeoutAsync(300);
+        await page.GotoAsync(Url(path), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await WaitUntilLiveAsync(page);
         await page.EvaluateAsync("() => window.__notReloaded = true");
         return page;
+    }
+
+    /// <summary>Waits until the page's live status says it heard from the server (the stream's first event has arrived).</summary>
+    public static Task WaitUntilLiveAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.WaitForFunctionAsync("() => document.querySelector('[data-live-status]')?.dataset.state === 'live'", null, new() { Timeout = 15_000 });
     }
 
     public async Task<long> PostAsync(Declaration declaration)

@@ -1,56 +1,47 @@
 using Microsoft.Playwright;
 
-using ResultsLive.Web.Tests.Hosting;
+using ResultsLive.Web.Tests.Api;
 
 using static Microsoft.Playwright.Assertions;
 
 namespace ResultsLive.Web.Tests.Browser;
 
-/// <summary>When the circuit's connection drops, the page says so (and keeps its last figures) instead of going silent.</summary>
-public sealed class ReconnectTests : IAsyncLifetime
+/// <summary>
+/// A page whose node goes away keeps its last figures under a visible "results paused" notice (the LIVE badge says
+/// PAUSED), and when the node comes back it catches up by itself, without a reload.
+/// </summary>
+public sealed class ReconnectTests : RedisBrowserTest
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await LiveSiteFixture.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
-
     [Fact]
-    public async Task ConnectionLost_ServerGoesAway_ShowsTheReconnectingBannerOverTheLastFigures()
+    public async Task NodeRestart_PageSaysPausedKeepsItsFiguresAndCatchesUpByItself()
     {
-        var node = WebNode.ForDemo(TimeSpan.FromHours(1), seats: 30);
-        var page = await _browser!.NewPageAsync();
-        await page.GotoAsync(new Uri(node.BaseAddress, "/").ToString());
-        await page.WaitForFunctionAsync("() => window.Blazor && performance.getEntriesByType('resource').some(r => r.name.includes('/_blazor/negotiate'))", null, new() { Timeout = 10_000 });
-        await page.WaitForTimeoutAsync(300);
-        var banner = page.Locator("#components-reconnect-modal");
-        await Expect(banner).ToBeHiddenAsync();
+        var node = Hosting.WebNode.For2024(Redis.ConnectionString);
+        var address = node.BaseAddress;
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync(new Uri(address, "/").ToString());
+        await LiveSiteFixture.WaitUntilLiveAsync(page);
+        await page.EvaluateAsync("() => window.__notReloaded = true");
+        var status = page.Locator("[data-live-status]");
 
         node.Dispose();
 
-        await Expect(banner).ToBeVisibleAsync(new() { Timeout = 10_000 });
-        await Expect(banner).ToContainTextAsync("Connection lost — reconnecting…", new() { Timeout = 10_000 });
-
-        // One message at a time, whichever attempt it is on.
-        await Expect(banner.Locator("p:visible")).ToHaveCountAsync(1);
-        await page.WaitForTimeoutAsync(1500);
-        await Expect(banner.Locator("p:visible")).ToHaveCountAsync(1);
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Demo general election");
+        // The stream breaks: the page says so at once, over the figures it had.
+        await Expect(status).ToHaveAttributeAsync("data-state", "stale", new() { Timeout = 15_000 });
+        await Expect(status).ToContainTextAsync("Results paused: no word from the server since", new() { Timeout = 5_000 });
+        await Expect(page.Locator(".mode")).ToContainTextAsync("TEST · PAUSED");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("General election 2024");
         Directory.CreateDirectory(LiveSiteFixture.ArtifactsDirectory);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(LiveSiteFixture.ArtifactsDirectory, "reconnecting-1280.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(LiveSiteFixture.ArtifactsDirectory, "paused-1280.png") });
+
+        using var restarted = Hosting.WebNode.For2024(Redis.ConnectionString, address.Port);
+        using var ingest = restarted.Ingest();
+        using var posted = await ingest.PostAsync(new Uri("/api/v1/declarations", UriKind.Relative), Hosting.WebNode.Json(Declarations.IslingtonNorthBody().Text()));
+        posted.EnsureSuccessStatusCode();
+
+        await Expect(page.Locator("li.latest-item[data-seat='E14001305'] .result-pill")).ToHaveTextAsync("Ind gain from Lab", new() { Timeout = 60_000 });
+        await Expect(status).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 10_000 });
+        await Expect(page.Locator(".mode")).Not.ToContainTextAsync("PAUSED");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__notReloaded === true"));
         await page.CloseAsync();
     }
 }

@@ -18,9 +18,9 @@ public sealed class TwoNodePageTests : RedisBrowserTest
         using var a = WebNode.For2024(Redis.ConnectionString);
         using var b = WebNode.For2024(Redis.ConnectionString);
         var page = await Browser.NewPageAsync();
-        await page.GotoAsync(new Uri(b.BaseAddress, "/").ToString());
-        await page.WaitForFunctionAsync("() => window.Blazor && performance.getEntriesByType('resource').some(r => r.name.includes('/_blazor/negotiate'))", null, new() { Timeout = 10_000 });
-        await page.WaitForTimeoutAsync(300);
+        // Ready when the page hears the stream, not at "load": under a loaded machine the charts' library can hold that back.
+        await page.GotoAsync(new Uri(b.BaseAddress, "/").ToString(), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await LiveSiteFixture.WaitUntilLiveAsync(page);
         await page.EvaluateAsync("() => window.__notReloaded = true");
 
         using var ingest = a.Ingest();

@@ -20,18 +20,18 @@ public sealed class WebNode : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    private WebNode(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    private WebNode(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null, int port = 0)
     {
         _settings = settings;
         _services = services;
-        UseKestrel(0);
+        UseKestrel(port);
     }
 
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
     /// <summary>The 2024 general election from the Library's files, in test mode.</summary>
-    public static WebNode For2024(string? redis = null) =>
-        Start(SharedData.Election2024Settings(redis ?? "", ApiKey).ToDictionary(s => s.Key, string? (s) => s.Value));
+    public static WebNode For2024(string? redis = null, int port = 0) =>
+        Start(SharedData.Election2024Settings(redis ?? "", ApiKey).ToDictionary(s => s.Key, string? (s) => s.Value), port: port);
 
     /// <summary>The 2024 election with more settings (users, keys, single sign-on) and, optionally, services replaced.</summary>
     public static WebNode For2024(IReadOnlyDictionary<string, string?> settings, string? redis = null, Action<IServiceCollection>? services = null)
@@ -101,9 +101,9 @@ public sealed class WebNode : WebApplicationFactory<Program>
         }
     }
 
-    private static WebNode Start(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    private static WebNode Start(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null, int port = 0)
     {
-        var node = new WebNode(settings, services);
+        var node = new WebNode(settings, services, port);
         node.StartServer();
         return node;
     }

@@ -11,7 +11,7 @@ namespace ResultsLive.Web.Tests.Public;
 public sealed class PublicLayoutTests : ComponentTestContext
 {
     [Fact]
-    public void Render_DemoFeed_MarksEveryPageDemoWithLandmarksAndTheReconnectBanner()
+    public void Render_DemoFeed_MarksEveryPageDemoWithLandmarksAndTheLiveStatus()
     {
         var cut = Render<PublicLayout>(p => p.Add(c => c.Body, (RenderFragment)(b => b.AddMarkupContent(0, "<h1>Page</h1>"))));
 
@@ -20,7 +20,11 @@ public sealed class PublicLayoutTests : ComponentTestContext
         Assert.NotNull(cut.Find("nav"));
         Assert.NotNull(cut.Find("main#main h1"));
         Assert.NotNull(cut.Find("footer"));
-        Assert.Contains("Connection lost — reconnecting…", cut.Find("#components-reconnect-modal").TextContent, StringComparison.Ordinal);
+        // Without a script the status says how to get newer figures; public.js takes it over (and its pause) when it runs.
+        Assert.Equal("Reload the page for newer results.", cut.Find("[data-live-status] [data-live-text]").TextContent);
+        Assert.True(cut.Find("[data-live-pause]").HasAttribute("hidden"));
+        Assert.Equal("polite", cut.Find("[data-live-news]").GetAttribute("aria-live"));
+        Assert.Empty(cut.FindAll("#components-reconnect-modal"));
     }
 
     [Theory]

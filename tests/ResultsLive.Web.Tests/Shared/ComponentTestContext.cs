@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using ResultsLive.Feed;
 using ResultsLive.Web.Configuration;
 using ResultsLive.Web.Public.Controls;
+using ResultsLive.Web.Public.Fragments;
 using ResultsLive.Web.Shared.Charts;
 using ResultsLive.Web.Shared.Live;
 using ResultsLive.Web.Shared.Markup;
@@ -32,6 +33,10 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddSingleton<ResultsMarkup>();
         Services.AddSingleton<ResultsCharts>();
         Services.AddSingleton<HexMapCache>();
+        Services.AddLogging();
+        Services.AddSingleton<FragmentLedger>();
+        Services.AddSingleton<FragmentRenderer>();
+        Services.AddSingleton<PublicParts>();
 
         JSInterop.Mode = JSRuntimeMode.Strict;
         ChartModule = JSInterop.SetupModule(ApexChart.ModulePath);

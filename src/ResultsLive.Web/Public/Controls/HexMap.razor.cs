@@ -20,9 +20,6 @@ public sealed partial class HexMap
     public required ElectionContext ElectionContext { get; init; }
 
     [Inject]
-    public required NavigationManager Navigation { get; init; }
-
-    [Inject]
     public required HexMapCache Cache { get; init; }
 
     [Parameter]

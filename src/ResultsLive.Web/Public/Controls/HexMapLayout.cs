@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 
 using Microsoft.AspNetCore.Components;
 
@@ -125,17 +123,23 @@ public sealed class HexMapLayout
     public static string Legend(NationalSnapshot national)
     {
         ArgumentNullException.ThrowIfNull(national);
-        var html = new StringBuilder("<ul class=\"hexmap-legend\" aria-label=\"Key to the map\">");
+        var html = new HtmlWriter().Open("ul").Attr("class", "hexmap-legend").Attr("aria-label", "Key to the map");
         foreach (var party in national.Parties.Where(p => p.Seats > 0).Select(p => p.Party))
         {
-            html.Append(CultureInfo.InvariantCulture, $"<li><span class=\"swatch\" style=\"background:{party.Colour}\" aria-hidden=\"true\"></span><span class=\"code\">{WebUtility.HtmlEncode(party.Code)}</span> {WebUtility.HtmlEncode(party.Name)}</li>");
+            html.Open("li")
+                .Open("span").Attr("class", "swatch").Attr("style", "background:" + HtmlWriter.Colour(party.Colour)).Attr("aria-hidden", "true").Close("span")
+                .Element("span", "code", party.Code).Text(" " + party.Name)
+                .Close("li");
         }
 
         return html
-            .Append("<li><span class=\"swatch awaiting\" aria-hidden=\"true\"></span>Awaiting</li>")
-            .Append("<li><span class=\"swatch counting\" aria-hidden=\"true\"></span>Counting</li>")
-            .Append("<li><svg class=\"swatch-svg\" viewBox=\"0 0 12 12\" aria-hidden=\"true\"><rect x=\"0.5\" y=\"0.5\" width=\"11\" height=\"11\" fill=\"#6B6B6B\"/>")
-            .Append("<rect x=\"0.5\" y=\"0.5\" width=\"11\" height=\"11\" fill=\"url(#rl-recount)\" stroke=\"#1b2430\" stroke-dasharray=\"2 1.2\"/></svg>Recount (hatched)</li></ul>")
+            .Open("li").Open("span").Attr("class", "swatch awaiting").Attr("aria-hidden", "true").Close("span").Text("Awaiting").Close("li")
+            .Open("li").Open("span").Attr("class", "swatch counting").Attr("aria-hidden", "true").Close("span").Text("Counting").Close("li")
+            .Open("li").Open("svg").Attr("class", "swatch-svg").Attr("viewBox", "0 0 12 12").Attr("aria-hidden", "true")
+            .Open("rect").Attr("x", "0.5").Attr("y", "0.5").Attr("width", "11").Attr("height", "11").Attr("fill", "#6B6B6B").End()
+            .Open("rect").Attr("x", "0.5").Attr("y", "0.5").Attr("width", "11").Attr("height", "11").Attr("fill", "url(#rl-recount)").Attr("stroke", "#1b2430").Attr("stroke-dasharray", "2 1.2").End()
+            .Close("svg").Text("Recount (hatched)").Close("li")
+            .Close("ul")
             .ToString();
     }
 
@@ -168,7 +172,7 @@ public sealed class HexMapLayout
 
     private MarkupString Band(LiveSnapshot snapshot, int[] band)
     {
-        var markup = new StringBuilder(band.Length * 160);
+        var markup = new HtmlWriter(band.Length * 160);
         foreach (var i in band)
         {
             var cell = _cells[i]!.Value;
@@ -184,16 +188,21 @@ public sealed class HexMapLayout
                 _ => (HexColours.Awaiting, "hx awaiting"),
             };
 
-            markup.Append(CultureInfo.InvariantCulture, $"<a href=\"{WebUtility.HtmlEncode(PublicSurface.SeatUrl(constituency.Code))}\" class=\"{css}\" data-seat=\"{constituency.Code}\"")
-                .Append(seat is null ? "" : string.Create(CultureInfo.InvariantCulture, $" data-party=\"{WebUtility.HtmlEncode(seat.Winner.Party)}\""))
-                .Append("><title>").Append(WebUtility.HtmlEncode(Title(constituency, status, seat))).Append("</title>")
-                .Append(CultureInfo.InvariantCulture, $"<use href=\"#rl-hex\" x=\"{cell.X:0.##}\" y=\"{cell.Y:0.##}\" fill=\"{fill}\"/>");
+            var x = cell.X.ToString("0.##", CultureInfo.InvariantCulture);
+            var y = cell.Y.ToString("0.##", CultureInfo.InvariantCulture);
+            // One tab stop for the whole map (the first seat); the arrow keys move between seats (public.js), so a keyboard
+            // reader does not tab through 650 links to reach what follows.
+            markup.Open("a").Url("href", PublicSurface.SeatPath, constituency.Code).Attr("class", css).Attr("data-seat", constituency.Code)
+                .Attr("tabindex", ReferenceEquals(band, _bands[0]) && i == band[0] ? "0" : "-1")
+                .Attr("data-party", seat?.Winner.Party)
+                .Open("title").Text(Title(constituency, status, seat)).Close("title")
+                .Open("use").Attr("href", "#rl-hex").Attr("x", x).Attr("y", y).Attr("fill", HtmlWriter.Colour(fill)).End();
             if (status == SeatStatus.Recount)
             {
-                markup.Append(CultureInfo.InvariantCulture, $"<use href=\"#rl-hex\" x=\"{cell.X:0.##}\" y=\"{cell.Y:0.##}\" fill=\"url(#rl-recount)\" class=\"hatch\"/>");
+                markup.Open("use").Attr("href", "#rl-hex").Attr("x", x).Attr("y", y).Attr("fill", "url(#rl-recount)").Attr("class", "hatch").End();
             }
 
-            markup.Append("</a>");
+            markup.Close("a");
         }
 
         return new MarkupString(markup.ToString());

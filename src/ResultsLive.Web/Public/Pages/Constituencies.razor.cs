@@ -1,55 +1,37 @@
 using Microsoft.AspNetCore.Components;
 
-using ResultsLive.Feed;
-using ResultsLive.Web.Shared.Live;
-using ResultsLive.Web.Shared.Markup;
+using ResultsLive.Web.Public.Fragments;
 
 namespace ResultsLive.Web.Public.Pages;
 
-/// <summary><c>/constituencies</c>: every seat with its status and winner, filtered by name as you type.</summary>
-public sealed partial class Constituencies : IDisposable
+/// <summary><c>/constituencies</c>: every seat with its status and winner; <c>?q=</c> filters by name or code, and public.js as you type.</summary>
+public sealed partial class Constituencies
 {
-    private IDisposable? _following;
-    private string _query = "";
-    private string? _matchedQuery;
-    private Core.Model.Election? _matchedElection;
-    private List<int> _matches = [];
+    private LedgerState _state = null!;
+    private DrawnPart _part = null!;
+    private IReadOnlyList<string> _words = [];
+    private int _matches;
 
     [Inject]
-    public required LiveView Live { get; init; }
+    public required PublicParts Public { get; init; }
 
-    [Inject]
-    public required ResultsMarkup Markup { get; init; }
+    [SupplyParameterFromQuery(Name = "q")]
+    public string? Q { get; set; }
 
-    private string Query
+    private string CountText => _words.Count == 0
+        ? $"{_state.Snapshot.Election.SeatCount} seats"
+        : $"{_matches} of {_state.Snapshot.Election.SeatCount} seats match “{Q?.Trim()}”";
+
+    private string FilterCss => string.Join(
+        ",",
+        _words.Select(w => $"#seat-list tbody tr:not([data-search*=\"{w}\"])")) + "{display:none}";
+
+    protected override async Task OnParametersSetAsync()
     {
-        get => _query;
-        set => _query = value ?? "";
-    }
-
-    public void Dispose() => _following?.Dispose();
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            _following = Live.Follow(() => InvokeAsync(StateHasChanged));
-        }
-    }
-
-    /// <summary>Indexes of the seats whose name contains the query, in alphabetical order; only redone when the query changes.</summary>
-    private List<int> Matches(LiveSnapshot snapshot)
-    {
-        var query = _query.Trim();
-        if (_matchedQuery != query || !ReferenceEquals(_matchedElection, snapshot.Election))
-        {
-            var seats = snapshot.Election.Constituencies;
-            _matches = [.. Enumerable.Range(0, seats.Count)
-                .Where(i => query.Length == 0 || seats[i].Name.Contains(query, StringComparison.OrdinalIgnoreCase))
-                .OrderBy(i => seats[i].Name, StringComparer.OrdinalIgnoreCase)];
-            (_matchedQuery, _matchedElection) = (query, snapshot.Election);
-        }
-
-        return _matches;
+        _state = Public.Ledger.State;
+        _words = SeatSearch.Words(Q);
+        var election = _state.Snapshot.Election;
+        _matches = election.Constituencies.Count(c => SeatSearch.Matches(SeatSearch.Key(c.Name, c.Code), _words));
+        _part = (await Public.DrawAsync(_state, PublicPart.Seats))[PublicPart.Seats];
     }
 }

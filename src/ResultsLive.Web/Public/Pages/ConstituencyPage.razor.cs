@@ -1,27 +1,21 @@
 using Microsoft.AspNetCore.Components;
 
+using ResultsLive.Core.Arithmetic;
 using ResultsLive.Core.Model;
-using ResultsLive.Feed;
-using ResultsLive.Web.Shared.Charts;
-using ResultsLive.Web.Shared.Live;
+using ResultsLive.Web.Public.Fragments;
 using ResultsLive.Web.Shared.Markup;
 
 namespace ResultsLive.Web.Public.Pages;
 
-/// <summary><c>/constituency/{code}</c>: one seat, live: its result in full once declared, its candidates and baseline before.</summary>
-public sealed partial class ConstituencyPage : IDisposable
+/// <summary><c>/constituency/{code}</c>: one seat: its result in full once declared, its candidates and baseline before; kept live by public.js.</summary>
+public sealed partial class ConstituencyPage
 {
     private Constituency? _constituency;
-    private IDisposable? _following;
+    private LedgerState _state = null!;
+    private DrawnPart _part = null!;
 
     [Inject]
-    public required LiveView Live { get; init; }
-
-    [Inject]
-    public required ResultsMarkup Markup { get; init; }
-
-    [Inject]
-    public required ResultsCharts Charts { get; init; }
+    public required PublicParts Public { get; init; }
 
     [Inject]
     public required NavigationManager Navigation { get; init; }
@@ -29,30 +23,21 @@ public sealed partial class ConstituencyPage : IDisposable
     [Parameter]
     public string Code { get; set; } = "";
 
-    public void Dispose() => _following?.Dispose();
-
-    protected override void OnParametersSet()
+    protected override async Task OnParametersSetAsync()
     {
-        _constituency = Live.Snapshot.Election.FindConstituency(Code);
+        _state = Public.Ledger.State;
+        _constituency = _state.Snapshot.Election.FindConstituency(Code);
         if (_constituency is null)
         {
             // A real 404 on the first response (and the not-found page), not a 200 that says "not found".
             Navigation.NotFound();
+            return;
         }
+
+        var part = PublicPart.Seat(_constituency.Code);
+        _part = (await Public.DrawAsync(_state, part))[part];
     }
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            // Only this seat's entries change what the page shows.
-            _following = Live.Follow(() => InvokeAsync(StateHasChanged), IsThisSeat);
-        }
-    }
-
-    private bool IsThisSeat(LiveChange change)
-    {
-        var code = change.Entry.Declaration?.Constituency ?? change.Entry.Constituency;
-        return _constituency is not null && string.Equals(code, _constituency.Code, StringComparison.OrdinalIgnoreCase);
-    }
+    private static string Description(Constituency constituency, SeatResult? seat, SeatStatus status) =>
+        seat is not null ? seat.Text : $"{constituency.Name} ({constituency.Region}): {Format.Status(status).ToLowerInvariant()}. Candidates, the result as it is declared, and the last result.";
 }

@@ -1,35 +1,36 @@
-using System.Globalization;
-
 using Microsoft.AspNetCore.Components;
 
-using ResultsLive.Core.Arithmetic;
-using ResultsLive.Web.Shared.Live;
-using ResultsLive.Web.Shared.Markup;
+using ResultsLive.Feed;
+using ResultsLive.Web.Public.Fragments;
 
 namespace ResultsLive.Web.Public.Pages;
 
-/// <summary><c>/</c>: the national scoreboard, vote share, swing, projection, map, latest declarations and gains, live.</summary>
-public sealed partial class Home : IDisposable
+/// <summary>
+/// <c>/</c>: the national scoreboard, vote share, swing, projection, map, latest declarations and gains. Rendered without
+/// a circuit from parts drawn once per sequence; public.js keeps it live from the push channel.
+/// </summary>
+public sealed partial class Home
 {
-    private IDisposable? _following;
+    private static readonly string[] Parts =
+        [PublicPart.Declared, PublicPart.Scoreboard, PublicPart.Share, PublicPart.Latest, PublicPart.Map, PublicPart.Gains];
+
+    private LedgerState _state = null!;
+    private IReadOnlyDictionary<string, DrawnPart> _parts = null!;
 
     [Inject]
-    public required LiveView Live { get; init; }
+    public required PublicParts Public { get; init; }
 
     [Inject]
-    public required ResultsMarkup Markup { get; init; }
+    public required LiveResults Live { get; init; }
 
-    public void Dispose() => _following?.Dispose();
+    private FragmentLedger Ledger => Public.Ledger;
 
-    protected override void OnAfterRender(bool firstRender)
+    private string Description =>
+        $"{_state.Snapshot.Election.Name}: {_state.Snapshot.National.Declared} of {_state.Snapshot.National.TotalSeats} seats declared. Seats, vote share, swing and every result as it is declared.";
+
+    protected override async Task OnInitializedAsync()
     {
-        if (firstRender)
-        {
-            _following = Live.Follow(() => InvokeAsync(StateHasChanged));
-        }
+        _state = Ledger.State;
+        _parts = await Public.DrawAsync(_state, Parts);
     }
-
-    /// <summary>The declared bar's fill, 0 to 1. (Inline rather than a component: every component is render trees in every open page.)</summary>
-    private static string DeclaredFraction(NationalSnapshot national) =>
-        national.TotalSeats == 0 ? "0" : ((double)national.Declared / national.TotalSeats).ToString("0.####", CultureInfo.InvariantCulture);
 }

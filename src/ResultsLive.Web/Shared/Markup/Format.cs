@@ -17,6 +17,9 @@ public static class Format
 
     public static string Percent(double? value) => value is { } v ? Percent(v) : "–";
 
+    /// <summary>A share that rounds to nothing but is not nothing reads "&lt;0.1%" (a majority of 15 votes), never "0.0%".</summary>
+    public static string Share(double value) => value is > 0 and < 0.05 ? "<0.1%" : Percent(value);
+
     /// <summary>"+3.4", "−2.1", "0.0"; "new" where there is nothing to compare with (an independent, a new party).</summary>
     public static string Change(double? value, string missing = "new")
     {
@@ -52,10 +55,18 @@ public static class Format
 
     public static string Trend(int value) => value > 0 ? "up" : value < 0 ? "down" : "flat";
 
-    /// <summary>The clock time of a declaration in its own offset (UK time on the night), e.g. "03:42".</summary>
-    public static string Time(DateTimeOffset at) => at.ToString("HH:mm", Culture);
+    /// <summary>The clock time of a declaration in its own offset with the day, so a night across midnight reads right: "03:42 BST, 5 Jul".</summary>
+    public static string Time(DateTimeOffset at) => at.ToString("HH:mm", Culture) + " " + Zone(at) + at.ToString(", d MMM", Culture);
 
-    public static string DateAndTime(DateTimeOffset at) => at.ToString("HH:mm 'on' d MMMM yyyy", Culture);
+    public static string DateAndTime(DateTimeOffset at) => at.ToString("HH:mm", Culture) + " " + Zone(at) + at.ToString(" 'on' d MMMM yyyy", Culture);
+
+    /// <summary>UK time's name for the offset (BST in summer, GMT in winter), else the offset itself.</summary>
+    public static string Zone(DateTimeOffset at) => at.Offset switch
+    {
+        { Ticks: 0 } => "GMT",
+        { TotalHours: 1 } => "BST",
+        var offset => "UTC" + (offset < TimeSpan.Zero ? Minus.ToString() : "+") + offset.ToString(@"hh\:mm", Culture),
+    };
 
     public static string Status(SeatStatus status) => status switch
     {

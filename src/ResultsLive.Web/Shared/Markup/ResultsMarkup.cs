@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -23,7 +22,7 @@ namespace ResultsLive.Web.Shared.Markup;
 /// snapshot, or a <see cref="SeatResult"/>), so it is cached against that record and dropped with it. A page then holds a
 /// few frames per row instead of a dozen, which is most of what an idle page costs the server, and diffing a row is one
 /// string comparison. What never changes (a party's cell) is apart from what does (its figures), so a declaration sends
-/// each open page only the figures that moved. Every value is HTML-encoded here, as Razor would have done.
+/// each open page only the figures that moved. Every value goes through <see cref="HtmlWriter"/>, encoded as Razor would have done.
 /// A singleton render cache: registered once per node and injected, so every circuit shares one copy of each string.
 /// </remarks>
 public sealed class ResultsMarkup
@@ -46,25 +45,30 @@ public sealed class ResultsMarkup
     public MarkupString PartyHeader(Party party)
     {
         ArgumentNullException.ThrowIfNull(party);
-        return new MarkupString(_partyHeaders.GetValue(party, static p => $"<th scope=\"row\">{PartyTagHtml(p, showName: true)}</th>"));
+        return new MarkupString(_partyHeaders.GetValue(party, static p => new HtmlWriter().Open("th").Attr("scope", "row").Markup(PartyTagHtml(p, showName: true)).Close("th").ToString()));
     }
 
     /// <summary>Seats, gains, losses and net: the figures of one row of the seats table.</summary>
     public MarkupString SeatsFigures(PartyStanding party)
     {
         ArgumentNullException.ThrowIfNull(party);
-        return new MarkupString(_seatRows.GetValue(party, static p => string.Create(
-            Culture,
-            $"<td class=\"num seats-won\">{p.Seats}</td><td class=\"num\">{p.Gains}</td><td class=\"num\">{p.Losses}</td><td class=\"num change {Format.Trend(p.Net)}\">{Format.WithSign(p.Net)}</td>")));
+        return new MarkupString(_seatRows.GetValue(party, static p => new HtmlWriter()
+            .Element("td", "num seats-won", p.Seats.ToString(Culture))
+            .Element("td", "num", p.Gains.ToString(Culture))
+            .Element("td", "num", p.Losses.ToString(Culture))
+            .Element("td", "num change " + Format.Trend(p.Net), Format.WithSign(p.Net))
+            .ToString()));
     }
 
     /// <summary>Votes, share and change in share: the figures of one row of the vote-share table.</summary>
     public MarkupString ShareFigures(PartyStanding party)
     {
         ArgumentNullException.ThrowIfNull(party);
-        return new MarkupString(_shareRows.GetValue(party, static p => string.Create(
-            Culture,
-            $"<td class=\"num\">{Format.Number(p.Votes)}</td><td class=\"num share-value\">{Format.Percent(p.Share)}</td><td class=\"num change {Format.Trend(p.ShareChange)}\">{Format.Change(p.ShareChange, "–")}</td>")));
+        return new MarkupString(_shareRows.GetValue(party, static p => new HtmlWriter()
+            .Element("td", "num", Format.Number(p.Votes))
+            .Element("td", "num share-value", Format.Percent(p.Share))
+            .Element("td", "num change " + Format.Trend(p.ShareChange), Format.Change(p.ShareChange, "–"))
+            .ToString()));
     }
 
     /// <summary>
@@ -74,7 +78,7 @@ public sealed class ResultsMarkup
     public MarkupString PartyTagMarkup(Party party)
     {
         ArgumentNullException.ThrowIfNull(party);
-        return new MarkupString(_partyTags.GetValue(party, static p => PartyTagHtml(p)));
+        return new MarkupString(_partyTags.GetValue(party, static p => PartyTagHtml(p).Value));
     }
 
     /// <summary>Time, seat, result and the one-line text: the inside of one entry of the latest results.</summary>
@@ -85,17 +89,17 @@ public sealed class ResultsMarkup
         return new MarkupString(_latestItems.GetValue(seat, s =>
         {
             var winner = Format.Party(election, s.Winner.Party);
-            var html = new StringBuilder()
-                .Append(Culture, $"<time class=\"latest-time\" datetime=\"{s.DeclaredAt:O}\">{Format.Time(s.DeclaredAt)}</time>")
-                .Append("<div class=\"latest-body\">")
-                .Append(Culture, $"<a class=\"latest-name\" href=\"{Encode(PublicSurface.SeatUrl(s.Constituency.Code))}\">{Encode(s.Constituency.Name)}</a> ")
-                .Append(Culture, $"<span class=\"result-pill {(s.IsGain ? "gain" : "hold")}\" style=\"--party:{winner.Colour}\">{Encode(s.Result)}</span>");
+            var html = new HtmlWriter()
+                .Open("time").Attr("class", "latest-time").Attr("datetime", s.DeclaredAt.ToString("O", Culture)).Text(Format.Time(s.DeclaredAt)).Close("time")
+                .Open("div").Attr("class", "latest-body")
+                .Open("a").Attr("class", "latest-name").Url("href", PublicSurface.SeatPath, s.Constituency.Code).Text(s.Constituency.Name).Close("a").Text(" ")
+                .Open("span").Attr("class", "result-pill " + (s.IsGain ? "gain" : "hold")).ColourStyle("--party", winner.Colour).Text(s.Result).Close("span");
             if (s.Revision > 1)
             {
-                html.Append(Culture, $" <span class=\"corrected\">Corrected: revision {s.Revision}</span>");
+                html.Text(" ").Element("span", "corrected", $"Corrected: revision {s.Revision}");
             }
 
-            return html.Append(Culture, $"<p class=\"latest-text\">{Encode(Text(s))}</p></div>").ToString();
+            return html.Element("p", "latest-text", Text(s)).Close("div").ToString();
         }));
     }
 
@@ -107,9 +111,11 @@ public sealed class ResultsMarkup
         return new MarkupString(_gainItems.GetValue(seat, s =>
         {
             var winner = Format.Party(election, s.Winner.Party);
-            return string.Create(
-                Culture,
-                $"<span class=\"gain-chip\" style=\"--party:{winner.Colour}\">{Encode(winner.Code)}</span><a href=\"{Encode(PublicSurface.SeatUrl(s.Constituency.Code))}\">{Encode(s.Constituency.Name)}</a><span class=\"gain-from\">{Encode(s.Result)}</span>");
+            return new HtmlWriter()
+                .Open("span").Attr("class", "gain-chip").ColourStyle("--party", winner.Colour).Text(winner.Code).Close("span")
+                .Open("a").Url("href", PublicSurface.SeatPath, s.Constituency.Code).Text(s.Constituency.Name).Close("a")
+                .Element("span", "gain-from", s.Result)
+                .ToString();
         }));
     }
 
@@ -136,19 +142,25 @@ public sealed class ResultsMarkup
     public RenderFragment PartyTag(Party party, bool showName = false)
     {
         ArgumentNullException.ThrowIfNull(party);
-        var style = _chipStyles.GetOrAdd(party.Colour, static colour => "background:" + colour);
+        var style = _chipStyles.GetOrAdd(party.Colour, static colour => "background:" + HtmlWriter.Colour(colour));
         return builder => WritePartyTag(builder, party, style, showName);
     }
 
     /// <summary>The same markup as <see cref="PartyTag"/>, as text.</summary>
-    public static string PartyTagHtml(Party party, bool showName = false)
+    public static Html PartyTagHtml(Party party, bool showName = false)
     {
         ArgumentNullException.ThrowIfNull(party);
-        var name = showName ? $"<span class=\"party-name\">{Encode(party.Name)}</span>" : "";
-        return $"<span class=\"party-tag\" title=\"{Encode(party.Name)}\"><span class=\"party-chip\" style=\"background:{party.Colour}\" aria-hidden=\"true\"></span><span class=\"party-code\">{Encode(party.Code)}</span>{name}</span>";
-    }
+        var html = new HtmlWriter()
+            .Open("span").Attr("class", "party-tag").Attr("title", party.Name)
+            .Open("span").Attr("class", "party-chip").Attr("style", "background:" + HtmlWriter.Colour(party.Colour)).Attr("aria-hidden", "true").Close("span")
+            .Element("span", "party-code", party.Code);
+        if (showName)
+        {
+            html.Element("span", "party-name", party.Name);
+        }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+        return html.Close("span").ToHtml();
+    }
 
     private static void WritePartyTag(RenderTreeBuilder builder, Party party, string chipStyle, bool showName)
     {

@@ -21,7 +21,7 @@ public sealed class LatestResultsTests : ComponentTestContext
         var newest = Feed.Live.Current.Seat(third.Constituency)!;
         Assert.Equal(newest.Text, items[0].QuerySelector(".latest-text")!.TextContent);
         Assert.Equal(newest.Result, items[0].QuerySelector(".result-pill")!.TextContent);
-        Assert.Equal(newest.DeclaredAt.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), items[0].QuerySelector("time")!.TextContent);
+        Assert.Equal(ResultsLive.Web.Shared.Markup.Format.Time(newest.DeclaredAt), items[0].QuerySelector("time")!.TextContent);
     }
 
     [Fact]

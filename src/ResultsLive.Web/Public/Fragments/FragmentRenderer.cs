@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+using ResultsLive.Core.Contracts;
+using ResultsLive.Feed;
+using ResultsLive.Web.Public.Parts;
+
+namespace ResultsLive.Web.Public.Fragments;
+
+/// <summary>
+/// Draws a part's version as HTML (the same components the pages are made of, rendered outside any request) or as JSON
+/// (the public API's shapes), and hands out each drawing once per version: <see cref="PartVersion"/> keeps it.
+/// </summary>
+public sealed class FragmentRenderer(IServiceScopeFactory scopes, ILoggerFactory loggers)
+{
+    public const string HtmlType = "text/html; charset=utf-8";
+    public const string JsonType = "application/json; charset=utf-8";
+
+    public Task<Fragment> HtmlAsync(PartVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return version.Html(RenderHtmlAsync);
+    }
+
+    public Task<Fragment> JsonAsync(PartVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return version.Json(RenderJson);
+    }
+
+    private async Task<Fragment> RenderHtmlAsync(PartVersion version)
+    {
+        var snapshot = version.Snapshot ?? throw new InvalidOperationException($"{version.Part} at {version.Sequence} was not seen by this node");
+        var (type, parameters) = Component(version, snapshot);
+
+        // A renderer (and a scope: components' infrastructure is scoped) per drawing: an HtmlRenderer keeps every root
+        // component it rendered until it is disposed. Drawing happens once per version, so this is not per reader.
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await renderer.RenderComponentAsync(type, ParameterView.FromDictionary(parameters)).ConfigureAwait(false);
+            return output.ToHtmlString();
+        }).ConfigureAwait(false);
+        return Made(version, Encoding.UTF8.GetBytes(html), HtmlType);
+    }
+
+    private Task<Fragment> RenderJson(PartVersion version)
+    {
+        var snapshot = version.Snapshot ?? throw new InvalidOperationException($"{version.Part} at {version.Sequence} was not seen by this node");
+        var election = snapshot.Election;
+        object body = PublicPart.SeatCode(version.Part) is { } code && election.FindConstituency(code) is { } constituency
+            ? ResultsContract.Detail(election, constituency, snapshot.Status(code), snapshot.Seat(code))
+            : version.Part switch
+            {
+                PublicPart.Latest => snapshot.Recent.Select(s => ResultsContract.Summary(s.Constituency, snapshot.Status(s.Constituency.Code), s)).ToList(),
+                PublicPart.Seats => election.Constituencies.Select((c, i) => ResultsContract.Summary(c, snapshot.Statuses[i], snapshot.Seats[i])).ToList(),
+                _ => ResultsContract.National(election, snapshot.National, snapshot.Mode, version.Sequence),
+            };
+        return Task.FromResult(Made(version, JsonSerializer.SerializeToUtf8Bytes(body, ResultsContract.JsonOptions), JsonType));
+    }
+
+    private static (Type Type, Dictionary<string, object?> Parameters) Component(PartVersion version, LiveSnapshot snapshot)
+    {
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal) { ["Snapshot"] = snapshot };
+        if (PublicPart.SeatCode(version.Part) is { } code)
+        {
+            parameters["Constituency"] = snapshot.Election.FindConstituency(code);
+            parameters["PreviouslyReported"] = version.PreviouslyReported;
+            return (typeof(SeatPart), parameters);
+        }
+
+        return (version.Part switch
+        {
+            PublicPart.Declared => typeof(DeclaredPart),
+            PublicPart.Scoreboard => typeof(ScoreboardPart),
+            PublicPart.Share => typeof(SharePart),
+            PublicPart.Map => typeof(MapPart),
+            PublicPart.Latest => typeof(LatestPart),
+            PublicPart.Gains => typeof(GainsPart),
+            PublicPart.Seats => typeof(SeatListPart),
+            _ => throw new ArgumentException($"'{version.Part}' is not a part", nameof(version)),
+        }, parameters);
+    }
+
+    private static Fragment Made(PartVersion version, byte[] body, string type)
+    {
+        // From the bytes, so every node that drew the same version gives the same tag.
+        var tag = "\"" + Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 12)) + "\"";
+        return new Fragment(version.Part, version.Sequence, body, type, tag);
+    }
+}

@@ -1,0 +1,44 @@
+namespace ResultsLive.Web.Public.Fragments;
+
+/// <summary>
+/// The parts of the public pages that change, each addressable on its own: the national ones change with any result, a
+/// seat's only with that seat. Their names are the second segment of <c>/fragments/{epoch}/{part}/{sequence}</c>.
+/// </summary>
+public static class PublicPart
+{
+    /// <summary>How many seats have declared, of how many, and when the last did.</summary>
+    public const string Declared = "declared";
+
+    /// <summary>Seats per party against the majority line (chart and table).</summary>
+    public const string Scoreboard = "scoreboard";
+
+    /// <summary>National swing, projection, vote share (chart and table).</summary>
+    public const string Share = "share";
+
+    /// <summary>The hex map; it also changes when a seat starts counting or goes to a recount.</summary>
+    public const string Map = "map";
+
+    /// <summary>The latest declarations, newest first: the ticker.</summary>
+    public const string Latest = "latest";
+
+    /// <summary>Seats that changed hands.</summary>
+    public const string Gains = "gains";
+
+    /// <summary>Every seat with its status and winner (<c>/constituencies</c>); changes with any seat's status.</summary>
+    public const string Seats = "seats";
+
+    /// <summary>The prefix of a seat's part: <c>seat-E14001305</c>.</summary>
+    public const string SeatPrefix = "seat-";
+
+    /// <summary>The parts that change with any declared result, in the order a page shows them.</summary>
+    public static IReadOnlyList<string> National { get; } = [Declared, Scoreboard, Share, Map, Latest, Gains, Seats];
+
+    public static string Seat(string code) => SeatPrefix + code;
+
+    /// <summary>The seat code of a seat's part, or null for a national part.</summary>
+    public static string? SeatCode(string part) =>
+        part.StartsWith(SeatPrefix, StringComparison.Ordinal) ? part[SeatPrefix.Length..] : null;
+
+    /// <summary>Parts that change with a seat's status alone (counting, recount), not only with its result.</summary>
+    public static bool FollowsStatus(string part) => part is Map or Seats || SeatCode(part) is not null;
+}

@@ -1,0 +1,547 @@
+// ResultsLive's public pages and embeds, kept live without a circuit. The page arrives whole from the server (or a
+// cache); this script hears "sequence N is out, these parts changed" from the push channel (/api/v1/stream), or polls
+// /api/v1/latest when it cannot hold a stream, fetches the changed parts' immutable addresses (which any cache in
+// front serves), swaps them in, redraws the charts in place, and tells screen readers what arrived. It says when it
+// last heard from the server, says "results paused" when that is stale, and lets the reader pause it (WCAG 2.2.2).
+import { create as createChart } from "./Shared/Charts/ApexChart.razor.js";
+
+const STALE_AFTER_MS = 30000;    // the server sends a keep-alive every 10 s: three missed means the line is down
+const POLL_EVERY_MS = 2000;
+const STREAM_FAILURES_BEFORE_POLLING = 2;
+const CHANNEL = "resultslive-stream";
+
+const status = document.querySelector("[data-live-status]");
+const statusText = status?.querySelector("[data-live-text]");
+const pauseButton = status?.querySelector("[data-live-pause]");
+const news = status?.querySelector("[data-live-news]");
+const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
+let lastHeard = 0;
+let paused = false;
+let pendingWhilePaused = null;
+let epoch = null;
+let lastEventId = null;
+let applying = Promise.resolve();
+let refreshWhenResumed = false;
+let connectionLost = false;
+
+function parts() {
+    return [...document.querySelectorAll("[data-part]")];
+}
+
+// ---- Charts: drawn from their element's data attributes; an update changes the attributes of the chart already drawn.
+
+function drawCharts(root) {
+    root.querySelectorAll(".apex-chart").forEach(element => {
+        if (!element.dataset.drawn) {
+            element.dataset.drawn = "1";
+            createChart(element).catch(() => { delete element.dataset.drawn; });
+        }
+    });
+}
+
+// Keeps each drawn chart element (and its chart) and moves the new figures onto it, so the chart redraws in place.
+function carryCharts(oldRoot, newRoot) {
+    const drawn = [...oldRoot.querySelectorAll(".apex-chart[data-drawn]")];
+    const incoming = [...newRoot.querySelectorAll(".apex-chart")];
+    incoming.forEach((element, i) => {
+        const chart = drawn[i];
+        if (!chart) {
+            return;
+        }
+        for (const name of ["data-height", "data-options", "data-series"]) {
+            if (chart.getAttribute(name) !== element.getAttribute(name)) {
+                chart.setAttribute(name, element.getAttribute(name));
+            }
+        }
+        chart.style.minHeight = element.style.minHeight;
+        element.replaceWith(chart);
+    });
+}
+
+// ---- Parts: fetched by address, swapped in whole, with focus, open disclosures and the search filter kept.
+
+async function fetchPart(url) {
+    const response = await fetch(url, { credentials: "omit" });
+    if (!response.ok) {
+        throw new Error(`${url}: ${response.status}`);
+    }
+    return { html: await response.text(), version: response.headers.get("X-Part-Version") };
+}
+
+function versionOf(url) {
+    const match = /\/(\d+)(?:\.json)?$/.exec(url);
+    return match ? Number(match[1]) : 0;
+}
+
+async function update(partsToUrls) {
+    const work = parts()
+        .filter(slot => partsToUrls[slot.dataset.part] && versionOf(partsToUrls[slot.dataset.part]) > Number(slot.dataset.version || 0))
+        .map(async slot => {
+            const url = partsToUrls[slot.dataset.part];
+            const fetched = await fetchPart(url);
+            swap(slot, fetched.html, Number(fetched.version) || versionOf(url));
+        });
+    await Promise.all(work);
+}
+
+function swap(slot, html, version) {
+    if (Number(slot.dataset.version || 0) >= version) {
+        return;
+    }
+    const before = describe(slot);
+    const template = document.createElement("template");
+    template.innerHTML = html;
+    const incoming = template.content;
+    carryCharts(slot, incoming);
+    const focusedSeat = slot.contains(document.activeElement) ? document.activeElement.getAttribute("data-seat") : null;
+    const open = [...slot.querySelectorAll("details[open]")].map((_, i) => i);
+    slot.replaceChildren(incoming);
+    slot.dataset.version = String(version);
+    open.forEach(i => slot.querySelectorAll("details")[i]?.setAttribute("open", ""));
+    drawCharts(slot);
+    prepareMap(slot);
+    if (focusedSeat) {
+        const again = slot.querySelector(`[data-seat="${CSS.escape(focusedSeat)}"]`);
+        if (again) {
+            roveTo(again);
+        }
+    }
+    filterSeats();
+    announce(slot, before);
+}
+
+// What a reader should hear about a part's change: the newest declaration, or the seat's new result.
+function describe(slot) {
+    const latest = slot.querySelector("li.latest-item");
+    if (latest) {
+        return { kind: "latest", key: `${latest.dataset.seat}/${latest.dataset.revision}` };
+    }
+    const result = slot.querySelector("[data-testid=result]");
+    const statusBadge = slot.querySelector("[data-testid=status]");
+    if (statusBadge) {
+        return { kind: "seat", key: `${statusBadge.textContent}/${result?.textContent ?? ""}/${slot.querySelector("[data-testid=revision]")?.textContent ?? ""}` };
+    }
+    return null;
+}
+
+function announce(slot, before) {
+    const after = describe(slot);
+    if (!after || !before || after.key === before.key || !news) {
+        return;
+    }
+    let text = null;
+    if (after.kind === "latest") {
+        const item = slot.querySelector("li.latest-item");
+        const line = item.querySelector(".latest-text")?.textContent ?? "";
+        text = Number(item.dataset.revision) > 1 ? `Correction: ${line}` : `New result: ${line}`;
+    } else {
+        const badge = slot.querySelector("[data-testid=status]")?.textContent ?? "";
+        const line = slot.querySelector("[data-testid=text]")?.textContent;
+        const corrected = slot.querySelector("[data-testid=revision]")?.textContent;
+        text = [corrected, line ?? badge].filter(Boolean).join(". ");
+    }
+    // Only the latest news is read: a burst of declarations must not become a queue of speech.
+    news.textContent = text;
+}
+
+// ---- Applying news from the stream or the poll, unless the reader paused.
+
+function receive(message) {
+    if (message.kind === "lost") {
+        // The stream broke (the node went away, or the network): say so now rather than after the stale limit.
+        connectionLost = true;
+        showStatus();
+        return;
+    }
+    heard();
+    if (message.epoch && epoch && message.epoch !== epoch) {
+        // The journal started afresh: sequence numbers mean new things. Everything is taken again.
+        epoch = message.epoch;
+        refreshAll();
+        return;
+    }
+    epoch = message.epoch ?? epoch;
+    if (message.kind === "reset") {
+        refreshAll(message.parts);
+        return;
+    }
+    if (paused) {
+        pendingWhilePaused = { ...(pendingWhilePaused ?? {}), ...message.parts };
+        if (status && message.sequence) {
+            // What is held back, for the reader's status line and for tests: news arrived, the page stayed still.
+            status.dataset.held = String(message.sequence);
+        }
+        return;
+    }
+    applying = applying.then(() => update(message.parts)).catch(() => refreshAll());
+}
+
+// Takes every part on the page as it is now: after a reset, a gap, an epoch change or a pause.
+function refreshAll(known = {}) {
+    if (paused) {
+        pendingWhilePaused = null;
+        refreshWhenResumed = true;
+        return;
+    }
+    applying = applying.then(async () => {
+        await Promise.all(parts().map(async slot => {
+            const part = slot.dataset.part;
+            const url = known[part] ?? `/fragments/current/${encodeURIComponent(part)}`;
+            try {
+                const fetched = await fetchPart(url);
+                const version = Number(fetched.version) || versionOf(url);
+                if (slot.dataset.epoch !== epoch || version > Number(slot.dataset.version || 0)) {
+                    slot.dataset.version = "0";
+                    slot.dataset.epoch = epoch ?? "";
+                    swap(slot, fetched.html, version);
+                }
+            } catch {
+                // Kept as it is; the next news tries again.
+            }
+        }));
+    });
+}
+function heard() {
+    connectionLost = false;
+    lastHeard = Date.now();
+    showStatus();
+}
+
+function showStatus() {
+    if (!status) {
+        return;
+    }
+    const stale = connectionLost || Date.now() - lastHeard > STALE_AFTER_MS;
+    const at = lastHeard ? clock.format(new Date(lastHeard)) : null;
+    let state;
+    let text;
+    if (paused) {
+        state = "paused";
+        text = `Live updates paused by you${at ? `; last heard from the server at ${at}` : ""}.`;
+    } else if (!lastHeard || stale) {
+        state = "stale";
+        text = at
+            ? `Results paused: no word from the server since ${at}. These are the last figures received; reconnecting…`
+            : "Connecting to the live results…";
+    } else {
+        state = "live";
+        const ago = Math.max(0, Math.round((Date.now() - lastHeard) / 1000));
+        text = `Live: last heard from the server at ${at} (${ago < 2 ? "just now" : `${ago} s ago`}).`;
+    }
+    status.dataset.state = state;
+    document.documentElement.dataset.live = state;
+    markBadge(state === "stale" && lastHeard > 0);
+    if (statusText.textContent !== text) {
+        statusText.textContent = text;
+    }
+}
+
+// The masthead's badge says PAUSED while the line is down, so no reader takes old figures for live ones.
+function markBadge(stale) {
+    const badge = document.querySelector(".mode");
+    const label = badge && [...badge.childNodes].find(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+    if (!label) {
+        return;
+    }
+    badge.dataset.mode ??= label.textContent.trim();
+    const mode = badge.dataset.mode;
+    label.textContent = stale ? (mode === "LIVE" ? "PAUSED" : `${mode} · PAUSED`) : mode;
+    badge.classList.toggle("mode-paused", stale);
+}
+
+function setUpPause() {
+    if (!pauseButton) {
+        return;
+    }
+    pauseButton.hidden = false;
+    pauseButton.addEventListener("click", () => {
+        paused = !paused;
+        pauseButton.setAttribute("aria-pressed", String(paused));
+        pauseButton.textContent = paused ? "Resume live updates" : "Pause live updates";
+        if (!paused) {
+            const pending = pendingWhilePaused;
+            pendingWhilePaused = null;
+            if (refreshWhenResumed) {
+                refreshWhenResumed = false;
+                refreshAll();
+            } else if (pending) {
+                applying = applying.then(() => update(pending)).catch(() => refreshAll());
+            }
+        }
+        showStatus();
+    });
+}
+
+// ---- The push channel: one EventSource per browser for all of this site's tabs and embeds (Web Locks elect the tab
+// that holds it; a BroadcastChannel passes its news on), or one of its own where those are not allowed (an opaque,
+// sandboxed frame). HTTP/1.1 allows six connections per host: a page with several embeds must not spend one on each.
+
+function openStream(deliver) {
+    let failures = 0;
+    let opened = false;
+    let poller = null;
+    const connect = () => {
+        const url = lastEventId ? `/api/v1/stream?lastEventId=${encodeURIComponent(lastEventId)}` : "/api/v1/stream";
+        const source = new EventSource(url);
+        source.addEventListener("open", () => {
+            opened = true;
+            failures = 0;
+            poller?.stop();
+            poller = null;
+        });
+        const handle = kind => event => {
+            lastEventId = event.lastEventId || lastEventId;
+            const data = event.data ? JSON.parse(event.data) : {};
+            deliver({ kind, epoch: data.epoch, sequence: data.sequence, parts: data.parts ?? {}, id: lastEventId });
+        };
+        source.addEventListener("sequence", handle("sequence"));
+        source.addEventListener("reset", handle("reset"));
+        source.addEventListener("keep-alive", handle("keep-alive"));
+        source.addEventListener("error", () => {
+            deliver({ kind: "lost" });
+            // A dropped connection is retried by the browser itself (with Last-Event-ID, every 2 s as the server asks); a
+            // refused one (blocked, or a proxy that will not stream) is retried here with backoff, polling meanwhile.
+            if (source.readyState === EventSource.CLOSED || !opened) {
+                failures++;
+                source.close();
+                if (failures >= STREAM_FAILURES_BEFORE_POLLING) {
+                    poller ??= poll(deliver);
+                }
+                const delay = Math.min(10000, 1000 * 2 ** Math.min(failures, 4)) * (0.5 + Math.random() / 2);
+                setTimeout(connect, delay);
+            }
+        });
+    };
+    connect();
+}
+
+// The fallback, and what pages do past the nodes' connections: /api/v1/latest through the cache, every two seconds.
+function poll(deliver) {
+    let sequence = -1;
+    let stopped = false;
+    const tick = async () => {
+        if (stopped) {
+            return;
+        }
+        try {
+            const response = await fetch("/api/v1/latest", { credentials: "omit" });
+            if (response.ok) {
+                const latest = await response.json();
+                if (latest.sequence !== sequence) {
+                    // Further behind than the seats it lists: take every part afresh.
+                    const gap = sequence >= 0 && latest.seatsSince > sequence;
+                    sequence = latest.sequence;
+                    deliver({ kind: gap ? "reset" : "sequence", epoch: latest.epoch, sequence, parts: latest.parts });
+                } else {
+                    deliver({ kind: "keep-alive", epoch: latest.epoch, sequence, parts: {} });
+                }
+            }
+        } catch {
+            // The status line turns stale by itself if this goes on.
+        }
+        setTimeout(tick, POLL_EVERY_MS);
+    };
+    tick();
+    return { stop: () => { stopped = true; } };
+}
+
+function follow() {
+    const sharing = "locks" in navigator && "BroadcastChannel" in window;
+    if (!sharing) {
+        openStream(receive);
+        return;
+    }
+    let channel;
+    try {
+        channel = new BroadcastChannel(CHANNEL);
+    } catch {
+        openStream(receive);
+        return;
+    }
+    channel.addEventListener("message", event => {
+        if (event.data?.id) {
+            lastEventId = event.data.id;
+        }
+        receive(event.data);
+    });
+    navigator.locks.request(CHANNEL, () => new Promise(() => {
+        // This tab (or embed) holds the one stream until it goes away; the lock then passes to another.
+        openStream(message => {
+            channel.postMessage(message);
+            receive(message);
+        });
+    })).catch(() => openStream(receive));
+}
+
+// ---- The map: one tab stop; the arrow keys move between seats; the focused or hovered seat's result is shown as text.
+
+function prepareMap(root) {
+    const map = root.querySelector?.(".hexmap-svg") ?? (root.classList?.contains("hexmap-svg") ? root : null);
+    if (!map || map.dataset.ready) {
+        return;
+    }
+    map.dataset.ready = "1";
+    const readout = map.closest(".hexmap")?.querySelector(".hexmap-readout");
+    const show = hex => {
+        if (readout) {
+            readout.textContent = hex.querySelector("title")?.textContent ?? "";
+        }
+    };
+    map.addEventListener("focusin", event => {
+        const hex = event.target.closest("a.hx");
+        if (hex) {
+            show(hex);
+        }
+    });
+    map.addEventListener("mouseover", event => {
+        const hex = event.target.closest("a.hx");
+        if (hex) {
+            show(hex);
+        }
+    });
+    map.addEventListener("keydown", event => {
+        const from = event.target.closest("a.hx");
+        const step = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] }[event.key];
+        if (!from || !step) {
+            return;
+        }
+        event.preventDefault();
+        const at = centre(from);
+        let best = null;
+        let bestScore = Infinity;
+        map.querySelectorAll("a.hx").forEach(hex => {
+            const c = centre(hex);
+            const dx = c.x - at.x;
+            const dy = c.y - at.y;
+            const along = dx * step[0] + dy * step[1];
+            if (along <= 0.1) {
+                return;
+            }
+            const across = Math.abs(dx * step[1] - dy * step[0]);
+            const score = along + across * 2;
+            if (score < bestScore) {
+                bestScore = score;
+                best = hex;
+            }
+        });
+        if (best) {
+            roveTo(best);
+        }
+    });
+}
+
+function centre(hex) {
+    const use = hex.querySelector("use");
+    return { x: Number(use.getAttribute("x")), y: Number(use.getAttribute("y")) };
+}
+
+function roveTo(hex) {
+    hex.closest("svg")?.querySelectorAll("a.hx[tabindex='0']").forEach(a => a.setAttribute("tabindex", "-1"));
+    hex.setAttribute("tabindex", "0");
+    hex.focus();
+}
+
+// ---- Search on /constituencies: as the server folds names (SeatSearch), filtering as you type, the query kept in the URL.
+
+function fold(text) {
+    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+}
+
+function filterSeats() {
+    const input = document.querySelector("[data-search-input]");
+    if (!input) {
+        return;
+    }
+    const words = fold(input.value).split(" ").filter(Boolean);
+    const rows = document.querySelectorAll("#seat-list tbody tr");
+    let shown = 0;
+    rows.forEach(row => {
+        const match = words.every(w => row.dataset.search.includes(w));
+        row.hidden = !match;
+        shown += match ? 1 : 0;
+    });
+    const count = document.querySelector("[data-search-count]");
+    const text = words.length ? `${shown} of ${rows.length} seats match “${input.value.trim()}”` : `${rows.length} seats`;
+    if (count && count.textContent !== text) {
+        count.textContent = text;
+    }
+    const empty = document.querySelector("[data-search-empty]");
+    if (empty) {
+        empty.hidden = !(words.length && shown === 0);
+        empty.textContent = `No seat’s name or code contains “${input.value.trim()}”.`;
+    }
+}
+
+function setUpSearch() {
+    const input = document.querySelector("[data-search-input]");
+    if (!input) {
+        return;
+    }
+    // The script filters from here on; the server's filter for readers without one steps aside.
+    document.querySelectorAll("main style").forEach(style => style.remove());
+    input.addEventListener("input", () => {
+        filterSeats();
+        const url = new URL(location.href);
+        if (input.value.trim()) {
+            url.searchParams.set("q", input.value.trim());
+        } else {
+            url.searchParams.delete("q");
+        }
+        history.replaceState(history.state, "", url);
+    });
+    input.closest("form")?.addEventListener("submit", event => event.preventDefault());
+    filterSeats();
+}
+
+// ---- Embeds: the host page is told the height (embed.js, pym.js and AMP's embed-size), and copy buttons on the codes page.
+
+function setUpEmbed() {
+    if (window.parent === window || !document.querySelector("[data-embed]")) {
+        return;
+    }
+    const childId = new URLSearchParams(location.search).get("childId");
+    let sent = 0;
+    const tell = () => {
+        const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+        if (height === sent) {
+            return;
+        }
+        sent = height;
+        window.parent.postMessage({ type: "resultslive-embed-size", height, href: location.href }, "*");
+        window.parent.postMessage({ sentinel: "amp", type: "embed-size", height }, "*");
+        if (childId) {
+            window.parent.postMessage(`pymxPYMx${childId}xPYMxheightxPYMx${height}`, "*");
+        }
+    };
+    new ResizeObserver(tell).observe(document.body);
+    tell();
+}
+
+function setUpCopy() {
+    document.querySelectorAll("[data-copy]").forEach(button => button.addEventListener("click", async () => {
+        const source = document.getElementById(button.dataset.copy);
+        try {
+            await navigator.clipboard.writeText(source.value);
+            button.textContent = "Copied";
+        } catch {
+            source.select();
+        }
+    }));
+}
+
+// ---- Start.
+
+drawCharts(document);
+parts().forEach(prepareMap);
+setUpSearch();
+setUpEmbed();
+setUpCopy();
+if (parts().length > 0) {
+    setUpPause();
+    showStatus();
+    setInterval(showStatus, 1000);
+    follow();
+} else if (status) {
+    status.hidden = true;
+}

@@ -1,0 +1,70 @@
+using System.Text;
+
+namespace ResultsLive.LoadTools;
+
+/// <summary>
+/// A reader of the public pages' push channel as the node sees one: an open <c>/api/v1/stream</c> request whose events are
+/// read and counted (and nothing more: the fragments they name come from the cache in front, not from the node).
+/// </summary>
+internal sealed class StreamViewer : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _reading = Task.CompletedTask;
+    private int _sequences;
+
+    /// <summary>How many <c>sequence</c> events this viewer received.</summary>
+    public int Sequences => Volatile.Read(ref _sequences);
+
+    public static async Task<StreamViewer> OpenAsync(HttpClient http, Uri baseAddress)
+    {
+        var viewer = new StreamViewer();
+        viewer._reading = viewer.ReadAsync(http, new Uri(baseAddress, "api/v1/stream"));
+        await viewer._opened.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return viewer;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _reading;
+        }
+        catch (OperationCanceledException)
+        {
+            // Closed by us.
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task ReadAsync(HttpClient http, Uri url)
+    {
+        try
+        {
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, _stop.Token);
+            response.EnsureSuccessStatusCode();
+            await using var body = await response.Content.ReadAsStreamAsync(_stop.Token);
+
+            // A small buffer: ten thousand of these share the tool's memory with the browser and the node.
+            using var reader = new StreamReader(body, Encoding.UTF8, false, 1024);
+            while (await reader.ReadLineAsync(_stop.Token) is { } line)
+            {
+                if (line.StartsWith("event: reset", StringComparison.Ordinal))
+                {
+                    _opened.TrySetResult();
+                }
+                else if (line.StartsWith("event: sequence", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref _sequences);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _opened.TrySetException(ex);
+            throw;
+        }
+    }
+}
