@@ -6,7 +6,7 @@ namespace ResultsLive.Web.Admin;
 public static class FormFields
 {
     /// <summary>The newsroom types times as the returning officers and the broadcasters say them: UK time.</summary>
-    public static TimeZoneInfo UkTime { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    public static TimeZoneInfo UkTime => Shared.Markup.Format.UkTime;
 
     /// <summary>The index in <paramref name="field"/> when it is an element of <paramref name="array"/> (<c>candidates[3]…</c>), or null.</summary>
     public static int? Index(string field, string array)

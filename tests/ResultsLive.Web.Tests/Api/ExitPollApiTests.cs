@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using ResultsLive.Feed;
 using ResultsLive.Web.Audit;
+using ResultsLive.Web.Public.Fragments;
 using ResultsLive.Web.Security;
 using ResultsLive.Web.Tests.Hosting;
 using ResultsLive.Web.Tests.Security;
@@ -52,6 +53,26 @@ public sealed class ExitPollApiTests(NewsroomNode newsroom) : IClassFixture<News
         Assert.Equal((JournalEntryKind.ExitPoll, "key:wire"), (entry.Kind, entry.Provenance?.Source));
         var audited = await Node.Services.GetRequiredService<IAuditTrail>().ReadAsync(new AuditFilter(Actor: "key:wire", Action: AuditActions.ExitPoll), new AuditPaging());
         Assert.Contains(audited.Events, e => e.Event.Detail == $"sequence {sequence}: Lab 410, Con 131, LD 61, RUK 13, SNP 10, PC 4, Green 2, Oth 19; Ipsos for BBC, ITV News and Sky News");
+    }
+
+    [Fact]
+    public async Task Post_The2024ExitPoll_IsOnThePublicScoreboardBesideTheProjectionLabelledWithItsSource()
+    {
+        using var client = Key(Newsroom.IngestKey);
+        using var response = await client.PostAsync(new Uri("/api/v1/exit-poll", UriKind.Relative), WebNode.Json(Poll2024("Ipsos for BBC, ITV News & Sky News").Text()));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var sequence = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("sequence").GetInt64();
+        // The public page is drawn from the fragment ledger, which follows the projection on its own loop.
+        Assert.True(await Node.Services.GetRequiredService<FragmentLedger>().WaitForAsync(sequence, TimeSpan.FromSeconds(30), CancellationToken.None));
+
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await Node.GetStringAsync("/"));
+
+        var shown = page.QuerySelector("[data-part=share] [data-testid=exit-poll]")!;
+        Assert.Equal(
+            ["Lab 410", "Con 131", "LD 61", "RUK 13", "SNP 10", "PC 4", "Green 2", "Oth 19"],
+            shown.QuerySelectorAll("li[data-party]").Select(li => $"{li.GetAttribute("data-party")} {li.QuerySelector("strong")!.TextContent}"));
+        Assert.StartsWith("Forecast seats by Ipsos for BBC, ITV News & Sky News, published 22:00 BST on 4 July 2024.", shown.QuerySelector("[data-testid=exit-poll-source]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("[data-part=share] [data-testid=projection]"));
     }
 
     [Fact]
