@@ -21,7 +21,8 @@ namespace ResultsLive.Web.Tests.Admin.Pages;
 /// </summary>
 public sealed class DeclareTests(NewsroomNode newsroom) : AdminPageContext(newsroom.Node), IClassFixture<NewsroomNode>
 {
-    private const string DeclaredAt = "2024-07-05T03:42";
+    /// <summary>A datetime-local field's value as Blazor's script sends it: with seconds, whatever the field shows.</summary>
+    private const string DeclaredAt = "2024-07-05T03:42:00";
 
     [Fact]
     public void Render_ASeat_PrefillsItsNominatedCandidatesElectorateAndNextRevision()

@@ -53,7 +53,8 @@ public sealed class ExitPollEntryTests(NewsroomNode newsroom) : AdminPageContext
         }
 
         cut.Find("#source").Input("Ipsos for BBC, ITV News and Sky News");
-        cut.Find("#published-at").Change("2024-07-04T22:00");
+        // As Blazor's script sends a datetime-local field: with seconds.
+        cut.Find("#published-at").Change("2024-07-04T22:00:00");
         Assert.Equal("650 of 650", cut.Find("[data-testid=total]").TextContent);
 
         await cut.Find("form.entry").SubmitAsync();
