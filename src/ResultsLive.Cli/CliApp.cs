@@ -16,5 +16,6 @@ public static class CliApp
         WatchCommand.Create(),
         BacktestCommand.Create(),
         UserCommand.Create(input),
+        GraphicsCommand.Create(),
     };
 }

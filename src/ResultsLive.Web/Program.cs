@@ -1,6 +1,8 @@
 using ResultsLive.Web.Api;
 using ResultsLive.Web.Audit;
 using ResultsLive.Web.Configuration;
+using ResultsLive.Web.Desk;
+using ResultsLive.Web.Graphics;
 using ResultsLive.Web.Hubs;
 using ResultsLive.Web.Public;
 using ResultsLive.Web.Security;
@@ -12,6 +14,8 @@ builder.AddResultsLive();
 builder.AddResultsHub();
 builder.AddResultsLiveSurfaces();
 builder.AddResultsLiveSecurity();
+builder.AddResultsLiveGraphics();
+builder.AddResultsLiveDesk();
 builder.Services.AddProblemDetails();
 
 // Names and other text from ingest are echoed in problem details: escape markup there too, not only in pages.
@@ -36,6 +40,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
+app.UseGraphicsTemplateAccess();
 app.MapStaticAssets();
 
 app.MapOpenApi();
@@ -45,6 +50,9 @@ app.MapAnalysisApi();
 app.MapResultsLiveSecurity();
 app.MapAuditApi();
 app.MapHub<ResultsHub>(ResultsHub.Path);
+app.MapResultsLiveGraphics();
+app.MapDeskEndpoints();
+app.MapFeedEndpoints();
 app.MapResultsLiveSurfaces();
 
 app.Run();

@@ -8,6 +8,9 @@ using ResultsLive.LoadTools;
 //   screenshots BASEURL OUTDIR [PATH...]     full-page screenshots at 390 and 1920 px
 //   circuits URL COUNT SECONDS               holds COUNT raw Blazor circuits open on a page
 //   probe URL EXPRESSION                     prints a JavaScript expression's value on a page (debugging)
+//   take [--takes 100] [--published DIR]   take-to-pixel p50/p99 on an output served by another node than the take's
+//   graphics-screenshots BASEURL OUTDIR [SEAT [CHANNEL [OUTPUTKEY]]]
+//                                            every template at 1920x1080 over a checkerboard, the console at 1920 and 1366 px
 return args switch
 {
     ["measure", .. var options] => await LoadTest.RunAsync(
@@ -16,6 +19,9 @@ return args switch
         await Screenshots.RunAsync(new Uri(baseUrl), output, paths.Length > 0 ? paths : ["/", "/constituencies", "/constituency/E14001305", "/constituency/nope"]),
     ["circuits", var url, var count, var seconds] => await HoldCircuitsAsync(new Uri(url), int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)),
     ["probe", var url, var expression] => await Probe.RunAsync(new Uri(url), expression),
+    ["take", .. var options] => await TakeToPixel.RunAsync(Option(options, "--takes", 100), OptionText(options, "--published")),
+    ["graphics-screenshots", var baseUrl, var output, .. var rest] =>
+        await GraphicsScreenshots.RunAsync(new Uri(baseUrl), output, rest.Length > 0 ? rest[0] : "E14001305", rest.Length > 1 ? rest[1] : null, rest.Length > 2 ? rest[2] : null),
     _ => Usage(),
 };
 
@@ -47,6 +53,8 @@ static int Usage()
     Console.Error.WriteLine("usage: ResultsLive.LoadTools measure [--declarations 120] [--others 100] [--published DIR] [--in-memory] [--memory-only] [--stream]");
     Console.Error.WriteLine("       ResultsLive.LoadTools screenshots BASEURL OUTDIR [PATH...]");
     Console.Error.WriteLine("       ResultsLive.LoadTools probe URL EXPRESSION");
+    Console.Error.WriteLine("       ResultsLive.LoadTools take [--takes 100] [--published DIR]");
+    Console.Error.WriteLine("       ResultsLive.LoadTools graphics-screenshots BASEURL OUTDIR [SEAT [CHANNEL [OUTPUTKEY]]]");
     return 2;
 }
 

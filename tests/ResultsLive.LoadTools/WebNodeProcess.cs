@@ -29,7 +29,7 @@ internal sealed class WebNodeProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<WebNodeProcess> StartAsync(string published, string? redis)
+    public static async Task<WebNodeProcess> StartAsync(string published, string? redis, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var report = Path.Combine(Path.GetTempPath(), $"resultslive-memory-{Environment.ProcessId}-{port}.txt");
@@ -48,7 +48,7 @@ internal sealed class WebNodeProcess : IAsyncDisposable
         info.Environment["DOTNET_STARTUP_HOOKS"] = typeof(WebNodeProcess).Assembly.Location;
         info.Environment["RESULTSLIVE_MEMORY_REPORT"] = report;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in SharedData.Election2024Settings(redis ?? "", ApiKey))
+        foreach (var (key, value) in SharedData.Election2024Settings(redis ?? "", ApiKey).Concat(settings ?? new Dictionary<string, string>()))
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

@@ -70,7 +70,11 @@ public sealed record BaselineVotesDto(string Party, int Votes, double Share);
 /// <summary>The seat's baseline result, so a page can show what it is compared with before and after it declares.</summary>
 public sealed record BaselineSeatDto(string Kind, string Name, string Winner, int Total, double? Turnout, IReadOnlyList<BaselineVotesDto> Votes);
 
-/// <summary><c>GET /api/v1/constituencies/{code}</c>: one seat in full; declared fields are null until it declares.</summary>
+/// <summary>
+/// <c>GET /api/v1/constituencies/{code}</c>: one seat in full; declared fields are null until it declares. <c>sequence</c> and
+/// <c>mode</c> say which journal state and which feed the figures are from (so a graphic driven by this JSON alone can say so);
+/// they are null where the seat is carried inside another payload that has them.
+/// </summary>
 public sealed record ConstituencyDetailDto(
     string Code,
     string Name,
@@ -92,7 +96,9 @@ public sealed record ConstituencyDetailDto(
     IReadOnlyList<CandidateResultDto> Candidates,
     string? Text,
     IReadOnlyList<NominationDto> Nominated,
-    BaselineSeatDto? Baseline);
+    BaselineSeatDto? Baseline,
+    long? Sequence = null,
+    string? Mode = null);
 
 /// <summary>One target in <c>GET /api/v1/battleground/{party}</c>.</summary>
 /// <param name="Swing">Butler swing from the baseline winner to the party in the seat (negative: away from it); null until declared.</param>

@@ -13,7 +13,7 @@ public static partial class HocCandidateFile
             [
                 .. seat.OrderBy(r => r.Surname, StringComparer.OrdinalIgnoreCase)
                     .ThenBy(r => r.FirstName, StringComparer.OrdinalIgnoreCase)
-                    .Select(r => new Nomination(r.Name, r.PartyCode)),
+                    .Select(r => new Nomination(r.Name, r.PartyCode, r.SittingMp)),
             ],
             StringComparer.Ordinal);
 

@@ -20,6 +20,7 @@ public static partial class HocCandidateFile
     private const string Votes = "Votes";
     private const string Share = "Share";
     private const string Change = "Change";
+    private const string SittingMp = "Sitting MP";
 
     private static readonly string[] Columns =
         [Code, ConstituencyName, Region, Nation, ConstituencyType, PartyName, PartyCode, FirstName, Surname, Votes, Share, Change];
@@ -28,6 +29,9 @@ public static partial class HocCandidateFile
     {
         using var csv = CsvRecords.Open(path, Columns);
         var rows = new List<HocCandidateRow>();
+
+        // Optional: older files and hand-made ones may not have it, and then nobody is known to be sitting.
+        var sittingMp = csv.Header.ToList().FindIndex(h => string.Equals(h, SittingMp, StringComparison.OrdinalIgnoreCase));
         while (csv.Read())
         {
             rows.Add(new HocCandidateRow(
@@ -42,9 +46,26 @@ public static partial class HocCandidateFile
                 Surname: csv.Text(Surname),
                 Votes: csv.WholeNumber(Votes),
                 Share: csv.Number(Share),
-                Change: csv.OptionalNumber(Change)));
+                Change: csv.OptionalNumber(Change),
+                SittingMp: sittingMp >= 0 && YesNo(csv, sittingMp)));
         }
 
         return rows;
+    }
+
+    private static bool YesNo(CsvRecords csv, int index)
+    {
+        var text = index < csv.Fields.Count ? csv.Fields[index].Trim() : "";
+        if (text.Length == 0 || text.Equals("No", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (text.Equals("Yes", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        throw csv.Error(SittingMp, $"must be Yes or No, not '{text}'");
     }
 }

@@ -185,7 +185,8 @@ public static class ResultsApi
         return constituency is null
             ? ApiProblems.Status(StatusCodes.Status404NotFound, "Unknown constituency", "code", $"'{code}' is not a constituency of {snapshot.Election.Name}")
             : Results.Json(
-                ResultsContract.Detail(snapshot.Election, constituency, snapshot.Status(constituency.Code), snapshot.Seat(constituency.Code)),
+                ResultsContract.Detail(snapshot.Election, constituency, snapshot.Status(constituency.Code), snapshot.Seat(constituency.Code))
+                    with { Sequence = snapshot.Sequence, Mode = snapshot.Mode },
                 ResultsContract.JsonOptions);
     }
 

@@ -8,8 +8,8 @@ namespace ResultsLive.Web.Hubs;
 
 /// <summary>
 /// Pushes this node's projection changes to this node's hub clients. Every node tails the journal itself, so each sends
-/// only to its own connections; that is why <see cref="ResultsHub"/> keeps a local lifetime manager even when the Redis
-/// backplane is on (through the backplane every node would send every change to every client, once per node).
+/// only to its own connections; that is why <see cref="ResultsHub"/> has no Redis backplane (through one every node would
+/// send every change to every client, once per node).
 /// </summary>
 public sealed partial class HubBroadcaster(
     LiveResults live, IHubContext<ResultsHub, IResultsClient> hub, HubConnectionCount connections, ILogger<HubBroadcaster> logger) : BackgroundService

@@ -176,7 +176,32 @@ public class HocCandidateFileTests
         Assert.Equal(
             ["Aggarwal", "Corbyn", "Harries", "Josling", "Kates", "Nargund", "Nelson"],
             nominations[IslingtonNorth].Select(n => n.Name.Split(' ')[^1]));
-        Assert.Contains(new Nomination("Jeremy Corbyn", "Ind"), nominations[IslingtonNorth]);
+        Assert.Contains(new Nomination("Jeremy Corbyn", "Ind", SittingMp: true), nominations[IslingtonNorth]);
+        Assert.Contains(new Nomination("Praful Nargund", "Lab", SittingMp: false), nominations[IslingtonNorth]);
+    }
+
+    [Fact]
+    public void ToNominations_2024_MarksTheSittingMpsTheFileMarks()
+    {
+        var nominations = HocCandidateFile.ToNominations(Rows.Value);
+
+        // 518 MPs of the outgoing parliament stood again (the file's own count of "Yes" in its Sitting MP column).
+        Assert.Equal(518, nominations.Values.Sum(n => n.Count(c => c.SittingMp)));
+        Assert.Equal(
+            File.ReadLines(SharedData.Candidates2024).Skip(1).Count(line => line.Contains(",Yes,Yes,", StringComparison.Ordinal) || line.Contains(",Yes,No,", StringComparison.Ordinal)),
+            nominations.Values.Sum(n => n.Count(c => c.SittingMp)));
+    }
+
+    [Fact]
+    public void Read_SittingMpNeitherYesNorNo_NamesTheColumnAndLine()
+    {
+        using var file = new TempFile(
+            "candidates.csv",
+            Header + "\r\nE14001305,E12000007,Islington North,,London,England,Borough,Independent,Ind,,8,,Jeremy,Corbyn,Male,Maybe,Yes,185,24120,0.492184,,1\r\n");
+
+        var error = Assert.Throws<ImportException>(() => HocCandidateFile.Read(file.Path));
+
+        Assert.Equal(("Sitting MP", 2), (error.Column, error.Line));
     }
 
     [Fact]

@@ -46,6 +46,13 @@ public sealed class WebNode : WebApplicationFactory<Program>
         return Start(all, services);
     }
 
+    /// <summary>A node configured with exactly these settings (and the test ingest key): an election of the test's own making.</summary>
+    public static WebNode ForSettings(IReadOnlyDictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Start(new Dictionary<string, string?>(settings));
+    }
+
     /// <summary>The demo night, as <c>dotnet run</c> shows it, compressed to <paramref name="duration"/>.</summary>
     public static WebNode ForDemo(TimeSpan duration, int seats = 650) => Start(new()
     {

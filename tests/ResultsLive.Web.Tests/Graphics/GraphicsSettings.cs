@@ -1,0 +1,40 @@
+using ResultsLive.Web.Tests.Security;
+
+namespace ResultsLive.Web.Tests.Graphics;
+
+/// <summary>
+/// The graphics channel a test node is configured with, as a deployment would configure it, beside the newsroom's users
+/// (oscar the operator) and keys (<see cref="Newsroom.OperatorKey"/> has the operator permission).
+/// </summary>
+internal static class GraphicsSettings
+{
+    public const string Channel = "main";
+
+    public const string OutputKey = "test-output-key-0123456789";
+
+    public static IReadOnlyDictionary<string, string?> Channels(string? casparHost = null, int casparPort = 0)
+    {
+        var settings = Newsroom.Settings();
+        settings[$"ResultsLive:Graphics:Channels:{Channel}:OutputKey"] = OutputKey;
+        if (casparHost is not null)
+        {
+            settings[$"ResultsLive:Graphics:Channels:{Channel}:CasparCG:Host"] = casparHost;
+            settings[$"ResultsLive:Graphics:Channels:{Channel}:CasparCG:Port"] = casparPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return settings;
+    }
+
+    public static string OutputPath(string role = "output") => $"/graphics/{role}/{Channel}?key={OutputKey}";
+
+    /// <summary>A client for the control API as Companion would call it: an API key with the operator permission.</summary>
+    public static HttpClient Operator(this Hosting.WebNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var client = node.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", Newsroom.OperatorKey);
+        return client;
+    }
+
+    public static string Api(string command = "") => $"/api/v1/graphics/channels/{Channel}{(command.Length > 0 ? "/" + command : "")}";
+}
