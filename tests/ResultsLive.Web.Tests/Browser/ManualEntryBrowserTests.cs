@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 
 using Microsoft.Playwright;
 
@@ -63,7 +63,11 @@ public sealed class ManualEntryBrowserTests(NewsroomSiteFixture site) : IClassFi
         await Expect(page.Locator("[data-testid=notice]")).ToContainTextAsync("revision 1", SoonContains);
         using var manual = await site.Node.GetJsonAsync("/api/v1/constituencies/E14001305");
         using var api = await byApi.GetJsonAsync("/api/v1/constituencies/E14001305");
-        Assert.Equal(JsonSerializer.Serialize(api.RootElement), JsonSerializer.Serialize(manual.RootElement));
+        // Everything but the journal sequence the seat is read at, which is each node's own.
+        var (fromApi, byHand) = (JsonNode.Parse(api.RootElement.GetRawText())!.AsObject(), JsonNode.Parse(manual.RootElement.GetRawText())!.AsObject());
+        fromApi.Remove("sequence");
+        byHand.Remove("sequence");
+        Assert.True(JsonNode.DeepEquals(fromApi, byHand), $"by hand:\n{byHand}\n---\nby the API:\n{fromApi}");
         Assert.Equal(("declared", 1), (manual.RootElement.GetProperty("status").GetString(), manual.RootElement.GetProperty("revision").GetInt32()));
         await page.Context.CloseAsync();
     }
