@@ -1,12 +1,29 @@
+using System.Globalization;
 using System.Text;
 
 using ResultsLive.Core.Model;
 
 namespace ResultsLive.Core.Validation;
 
-/// <summary>Checks a declaration against the election and reports every problem at once, never just the first.</summary>
+/// <summary>
+/// Checks a declaration against the election and reports every problem at once, never just the first. These problems are
+/// <see cref="ProblemKind.Invalid"/>: no override passes them, because the arithmetic or the election cannot take them.
+/// Figures that are merely unlikely are <see cref="PlausibilityChecks"/>' business.
+/// </summary>
 public static class DeclarationValidator
 {
+    /// <summary>
+    /// The highest revision: every correction must be higher than the one before, so a mistyped revision near 2^31 (or a
+    /// date such as 20240705) would leave the seat no room for the next one. A million is more corrections than any night has.
+    /// </summary>
+    public const int MaxRevision = 1_000_000;
+
+    /// <summary>
+    /// The largest electorate, vote count or number of rejected ballots there can be: ten million, a hundred times the
+    /// largest constituency, so no real figure comes near it, and small enough that a seat's votes add up within 32 bits.
+    /// </summary>
+    public const int MaxFigure = 10_000_000;
+
     public static ValidationResult Validate(Election election, Declaration declaration)
     {
         ArgumentNullException.ThrowIfNull(election);
@@ -17,15 +34,31 @@ public static class DeclarationValidator
         {
             problems.Add(new("revision", $"must be 1 or more, not {declaration.Revision}"));
         }
+        else if (declaration.Revision > MaxRevision)
+        {
+            problems.Add(new("revision", Text($"must be at most {MaxRevision:N0}, not {declaration.Revision:N0}: each correction takes the next revision, so leave room for them")));
+        }
 
         if (declaration.Electorate < 0)
         {
             problems.Add(new("electorate", "must not be negative"));
         }
+        else if (declaration.Electorate == 0)
+        {
+            problems.Add(new("electorate", "must be more than 0: turnout is valid votes over the electorate"));
+        }
+        else if (declaration.Electorate > MaxFigure)
+        {
+            problems.Add(new("electorate", Text($"must be at most {MaxFigure:N0}, not {declaration.Electorate:N0}")));
+        }
 
         if (declaration.InvalidVotes < 0)
         {
             problems.Add(new("invalidVotes", "must not be negative"));
+        }
+        else if (declaration.InvalidVotes > MaxFigure)
+        {
+            problems.Add(new("invalidVotes", Text($"must be at most {MaxFigure:N0}, not {declaration.InvalidVotes:N0}")));
         }
 
         var constituency = election.FindConstituency(declaration.Constituency ?? "");
@@ -58,8 +91,12 @@ public static class DeclarationValidator
             {
                 problems.Add(new($"candidates[{i}].votes", $"must not be negative, not {candidate.Votes}"));
             }
+            else if (candidate.Votes > MaxFigure)
+            {
+                problems.Add(new($"candidates[{i}].votes", Text($"must be at most {MaxFigure:N0}, not {candidate.Votes:N0}")));
+            }
 
-            validVotes += Math.Max(0, candidate.Votes);
+            validVotes += Math.Clamp(candidate.Votes, 0, MaxFigure);
             var nomination = nominations.FirstOrDefault(n => SameCandidate(n, candidate));
             if (nomination is null)
             {
@@ -85,9 +122,14 @@ public static class DeclarationValidator
             problems.Add(new("candidates", $"nominated candidates are missing: {Describe(missing)}"));
         }
 
-        if (declaration.Electorate > 0 && validVotes > declaration.Electorate)
+        // Every figure is bounded, but a seat with hundreds of nominations could still add up past what the arithmetic holds.
+        if (validVotes > int.MaxValue)
         {
-            problems.Add(new("candidates", $"valid votes {validVotes:N0} are more than the electorate {declaration.Electorate:N0}"));
+            problems.Add(new("candidates", Text($"valid votes add up to {validVotes:N0}, more than a count can hold ({int.MaxValue:N0})")));
+        }
+        else if (validVotes == 0 && candidates.Count > 0 && candidates.All(c => c is { Votes: 0 }))
+        {
+            problems.Add(new("candidates", "no candidate has a vote: a declared result has a winner"));
         }
 
         return problems.Count > 0
@@ -129,6 +171,8 @@ public static class DeclarationValidator
 
         return builder.ToString();
     }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string Describe(IEnumerable<Nomination> nominations) =>
         string.Join(", ", nominations.Select(n => $"{n.Name} ({n.Party})"));

@@ -5,6 +5,9 @@ namespace ResultsLive.Core.Validation;
 /// <summary>Checks an exit poll against the election and reports every problem at once, as <see cref="DeclarationValidator"/> does.</summary>
 public static class ExitPollValidator
 {
+    /// <summary>The longest source: a name and a line of who it was for ("Ipsos for BBC, ITV News and Sky News"), shown on air.</summary>
+    public const int MaxSourceLength = 100;
+
     /// <returns>Every problem (field names as in the JSON body), or none and the poll with the election's spelling of each party.</returns>
     public static (IReadOnlyList<ValidationProblem> Problems, ExitPoll? Accepted) Validate(Election election, ExitPoll exitPoll)
     {
@@ -15,6 +18,14 @@ public static class ExitPollValidator
         if (string.IsNullOrWhiteSpace(exitPoll.Source))
         {
             problems.Add(new("source", "must say whose exit poll it is"));
+        }
+        else if (exitPoll.Source.Trim().Length > MaxSourceLength)
+        {
+            problems.Add(new("source", $"must be at most {MaxSourceLength} characters, not {exitPoll.Source.Trim().Length}"));
+        }
+        else if (exitPoll.Source.Any(char.IsControl))
+        {
+            problems.Add(new("source", "must be one line of plain text, without control characters"));
         }
 
         if (exitPoll.PublishedAt == default)

@@ -4,7 +4,12 @@ namespace ResultsLive.Core.Validation;
 public enum ProblemKind
 {
     NotFound,
+
+    /// <summary>Wrong whatever anyone says: the arithmetic or the election cannot take it. No override passes it.</summary>
     Invalid,
+
+    /// <summary>Could be true, but is far more likely a slip (<see cref="PlausibilityChecks"/>): a written override may pass it.</summary>
+    Implausible,
 }
 
 /// <summary>One thing wrong with a declaration: the field (JSON path, camelCase) and why.</summary>

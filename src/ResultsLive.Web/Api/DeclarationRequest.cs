@@ -18,6 +18,9 @@ public sealed class DeclarationRequest
 
     public IList<CandidateRequest?>? Candidates { get; set; }
 
+    /// <summary>Passes the plausibility checks with a written reason; needs the <c>override</c> permission.</summary>
+    public OverrideRequest? Override { get; set; }
+
     /// <summary>The declaration, or the fields that are missing. The validator then checks the figures themselves.</summary>
     public (Declaration? Declaration, IReadOnlyList<ValidationProblem> Missing) ToDeclaration()
     {
@@ -73,6 +76,12 @@ public sealed class CandidateRequest
     public string? Party { get; set; }
 
     public int? Votes { get; set; }
+}
+
+/// <summary><c>"override": { "reason": "..." }</c> on a declaration: why implausible figures stand.</summary>
+public sealed class OverrideRequest
+{
+    public string? Reason { get; set; }
 }
 
 /// <summary>The body of <c>POST /api/v1/constituencies/{code}/status</c>.</summary>

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Authorization;
+
 using ResultsLive.Core.Contracts;
 using ResultsLive.Core.Model;
+using ResultsLive.Core.Validation;
 using ResultsLive.Feed;
 using ResultsLive.Web.Audit;
 using ResultsLive.Web.Configuration;
@@ -37,6 +40,19 @@ public static class ResultsApi
             .Produces<SequenceResponse>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem(StatusCodes.Status404NotFound);
 
+        // An agency's feed sends the exit poll at 22:00 (a key with ingest, like its declarations); an admin types it into
+        // /admin/exit-poll or calls this with the antiforgery header, which a key needs no more than the declarations do.
+        api.MapPost("/exit-poll", PostExitPollAsync)
+            .RequireAuthorization(Policies.ExitPoll)
+            .RequireAntiforgeryHeader()
+            .WithSummary("Enter the exit poll (party -> seats, source, time); a later one replaces it")
+            .WithJsonRequestBody<ExitPollRequest>()
+            .Produces<SequenceResponse>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
+            .ProducesValidationProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem(StatusCodes.Status403Forbidden)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
         api.MapGet("/results", GetResults).WithSummary("The national snapshot");
         api.MapGet("/constituencies", GetConstituencies).WithSummary("Every seat with its status and winner");
         api.MapGet("/constituencies/{code}", GetConstituency).WithSummary("One seat in full");
@@ -44,7 +60,8 @@ public static class ResultsApi
         return app;
     }
 
-    private static async Task<IResult> PostDeclarationAsync(HttpRequest request, DeclarationIngest ingest, AuditRecorder audit, CancellationToken cancellationToken)
+    private static async Task<IResult> PostDeclarationAsync(
+        HttpRequest request, DeclarationIngest ingest, AuditRecorder audit, IAuthorizationService authorization, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<DeclarationRequest>(request, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -52,24 +69,39 @@ public static class ResultsApi
             return problem;
         }
 
-        var (declaration, missing) = body!.ToDeclaration();
+        var caller = request.HttpContext.User;
+        string? reason = null;
+        if (body!.Override is { } overriding)
+        {
+            if (!(await authorization.AuthorizeAsync(caller, Policies.Override).ConfigureAwait(false)).Succeeded)
+            {
+                return ApiProblems.Status(
+                    StatusCodes.Status403Forbidden, "Override not allowed", "override",
+                    $"{caller.ActorName()} may not override the plausibility checks: that needs an admin, or a key with the override permission");
+            }
+
+            if (PlausibilityChecks.CheckOverrideReason(overriding.Reason) is { } badReason)
+            {
+                return ApiProblems.Validation([badReason]);
+            }
+
+            reason = overriding.Reason!.Trim();
+        }
+
+        var (declaration, missing) = body.ToDeclaration();
         if (declaration is null)
         {
             return ApiProblems.Validation(missing);
         }
 
-        var outcome = await ingest.DeclareAsync(declaration, Caller(request), cancellationToken).ConfigureAwait(false);
+        var outcome = await ingest.DeclareAsync(declaration, new Provenance(caller.ActorName(), reason), cancellationToken).ConfigureAwait(false);
         if (outcome.IsRejected)
         {
             return ApiProblems.Validation(outcome.Problems);
         }
 
+        await audit.DeclaredAsync(caller, AuditActions.Declaration, declaration, outcome, reason).ConfigureAwait(false);
         var append = outcome.Append!;
-        if (append.Outcome == AppendOutcome.Appended)
-        {
-            await audit.RecordAsync(request.HttpContext.User, AuditActions.Declaration, declaration.Constituency, $"revision {declaration.Revision}, sequence {append.Sequence}").ConfigureAwait(false);
-        }
-
         return append.Outcome switch
         {
             AppendOutcome.Appended => Results.Json(new SequenceResponse(append.Sequence), ResultsContract.JsonOptions, statusCode: StatusCodes.Status202Accepted),
@@ -102,8 +134,33 @@ public static class ResultsApi
             return ApiProblems.Validation(outcome.Problems);
         }
 
-        await audit.RecordAsync(request.HttpContext.User, AuditActions.Status, code, $"{ResultsContract.StatusName(status)}, sequence {outcome.Append!.Sequence}").ConfigureAwait(false);
+        await audit.StatusAsync(request.HttpContext.User, AuditActions.Status, code, status, outcome.Append!.Sequence).ConfigureAwait(false);
         return Results.Json(new SequenceResponse(outcome.Append!.Sequence), ResultsContract.JsonOptions, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<IResult> PostExitPollAsync(HttpRequest request, DeclarationIngest ingest, AuditRecorder audit, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ExitPollRequest>(request, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (exitPoll, missing) = body!.ToExitPoll();
+        if (exitPoll is null)
+        {
+            return ApiProblems.Validation(missing, "The exit poll is not valid");
+        }
+
+        var caller = request.HttpContext.User;
+        var outcome = await ingest.SetExitPollAsync(exitPoll, Caller(request), cancellationToken).ConfigureAwait(false);
+        if (outcome.IsRejected)
+        {
+            return ApiProblems.Validation(outcome.Problems, "The exit poll is not valid");
+        }
+
+        await audit.ExitPollAsync(caller, exitPoll, outcome.Append!.Sequence).ConfigureAwait(false);
+        return Results.Json(new SequenceResponse(outcome.Append.Sequence), ResultsContract.JsonOptions, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static IResult GetResults(LiveResults live)

@@ -39,8 +39,12 @@ public sealed partial class HubBroadcaster(
 
     private Task SendAsync(LiveChange change)
     {
-        // Only declarations and status changes have a message; an exit poll or a quarantined entry reaches clients as a
-        // gap in sequences, which GetDeclarationsAfter fills.
+        if (change.Entry.Kind == JournalEntryKind.ExitPoll)
+        {
+            return SendExitPollAsync(change);
+        }
+
+        // A quarantined entry has no message: it reaches clients as a gap in sequences, which GetDeclarationsAfter fills.
         var seat = change.Entry.Kind is JournalEntryKind.Declaration or JournalEntryKind.Status
             ? change.Snapshot.Election.FindConstituency(change.Entry.Constituency)
             : null;
@@ -67,6 +71,21 @@ public sealed partial class HubBroadcaster(
         }
 
         return hub.Clients.Groups(groups).StatusChanged(new StatusChangedMessage(change.Sequence, seat.Code, ResultsContract.StatusName(change.Status)));
+    }
+
+    /// <summary>
+    /// The exit poll goes to every client, whatever it follows: it is the night's national forecast. What the projection
+    /// applied is sent (it may have quarantined the entry, which then has no message, like any other).
+    /// </summary>
+    private Task SendExitPollAsync(LiveChange change)
+    {
+        var applied = change.Snapshot.EntriesAfter(change.Sequence - 1, 1);
+        if (connections.Current == 0 || applied is not [{ Kind: JournalEntryKind.ExitPoll, ExitPoll: { } exitPoll }])
+        {
+            return Task.CompletedTask;
+        }
+
+        return hub.Clients.All.ExitPoll(ExitPollMessage.From(change.Sequence, ResultsContract.ExitPoll(exitPoll)!));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hub broadcaster fell behind the projection; clients will resync by sequence")]

@@ -12,6 +12,19 @@ public sealed record DeclaredMessage(long Sequence, string Text, ConstituencyDet
 public sealed record StatusChangedMessage(long Sequence, string Constituency, string Status);
 
 /// <summary>
+/// The exit poll as pushed to hub clients: the fields of <c>exitPoll</c> in <c>GET /api/v1/results</c> (parties, source,
+/// publishedAt), plus the sequence of the journal entry that carries it, as every message has.
+/// </summary>
+public sealed record ExitPollMessage(long Sequence, IReadOnlyList<ExitPollSeatsDto> Parties, string Source, DateTimeOffset PublishedAt)
+{
+    public static ExitPollMessage From(long sequence, ExitPollDto exitPoll)
+    {
+        ArgumentNullException.ThrowIfNull(exitPoll);
+        return new(sequence, exitPoll.Parties, exitPoll.Source, exitPoll.PublishedAt);
+    }
+}
+
+/// <summary>
 /// The answer to <c>Subscribe</c> and <c>GetSnapshot</c>: the state as of <see cref="Sequence"/>. A client applies pushed
 /// messages with a higher sequence, and asks <c>GetDeclarationsAfter</c> when it sees a gap. <see cref="Constituencies"/>
 /// lists a region's seats for a region scope and is empty otherwise.

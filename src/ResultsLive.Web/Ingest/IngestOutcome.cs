@@ -7,4 +7,7 @@ namespace ResultsLive.Web.Ingest;
 public sealed record IngestOutcome(IReadOnlyList<ValidationProblem> Problems, AppendResult? Append)
 {
     public bool IsRejected => Problems.Count > 0;
+
+    /// <summary>The plausibility checks an override passed (empty without one); what the audit trail says was overridden.</summary>
+    public IReadOnlyList<ValidationProblem> Overridden { get; init; } = [];
 }

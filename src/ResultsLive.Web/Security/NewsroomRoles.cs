@@ -35,6 +35,9 @@ public static class Policies
 
     /// <summary>Overriding the plausibility checks: a key with <c>override</c>, or an admin.</summary>
     public const string Override = "override";
+
+    /// <summary>Entering the exit poll: a signed-in admin, or a key with <c>ingest</c> (an agency's feed sends it at 22:00).</summary>
+    public const string ExitPoll = "exit-poll";
 }
 
 /// <summary>Claim types of ResultsLive's own.</summary>

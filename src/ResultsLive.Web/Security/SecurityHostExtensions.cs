@@ -258,6 +258,8 @@ public static class SecurityHostExtensions
             .RequireAuthenticatedUser().RequireClaim(ResultsLiveClaims.Permission, ApiKeyPermissions.Ingest));
         options.AddPolicy(Policies.Override, p => p.RequireAuthenticatedUser()
             .RequireAssertion(c => c.User.IsInRole(NewsroomRoles.Admin) || Permission(c.User, ApiKeyPermissions.Override)));
+        options.AddPolicy(Policies.ExitPoll, p => p.RequireAuthenticatedUser()
+            .RequireAssertion(c => c.User.IsInRole(NewsroomRoles.Admin) || Permission(c.User, ApiKeyPermissions.Ingest)));
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, AuditRecorder audit)

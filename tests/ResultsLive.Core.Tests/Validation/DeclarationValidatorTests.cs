@@ -89,15 +89,64 @@ public class DeclarationValidatorTests
     }
 
     [Fact]
-    public void Validate_ValidVotesAboveElectorate_IsRejected()
+    public void Validate_ValidVotesAboveElectorate_IsLeftToThePlausibilityChecks()
     {
-        var declaration = Valid() with { Electorate = 39_999 };
+        // More votes than electors is implausible, not impossible to compute: an override may pass it (PlausibilityChecksTests).
+        var result = DeclarationValidator.Validate(_election, Valid() with { Electorate = 39_999 });
+
+        Assert.True(result.IsClean);
+    }
+
+    [Theory]
+    [InlineData(0, "must be more than 0")]
+    [InlineData(-1, "must not be negative")]
+    [InlineData(10_000_001, "must be at most 10,000,000")]
+    public void Validate_ElectorateZeroNegativeOrOverTheBound_IsInvalid(int electorate, string reason)
+    {
+        var result = DeclarationValidator.Validate(_election, Valid() with { Electorate = electorate });
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("electorate", ProblemKind.Invalid), (problem.Field, problem.Kind));
+        Assert.StartsWith(reason, problem.Reason, StringComparison.Ordinal);
+        Assert.Null(result.Accepted);
+    }
+
+    [Fact]
+    public void Validate_FiguresOverTheBound_AreInvalidNamingEachField()
+    {
+        var declaration = TestElection.Declare("X01", DeclarationValidator.MaxRevision + 1, ("Ann Red", "Lab", 20_000), ("Bob Blue", "Con", int.MaxValue), ("Cat Orange", "LD", 5_000))
+            with { InvalidVotes = DeclarationValidator.MaxFigure + 1 };
 
         var result = DeclarationValidator.Validate(_election, declaration);
 
+        Assert.Equal(["candidates[1].votes", "invalidVotes", "revision"], result.Problems.Select(p => p.Field).Order(StringComparer.Ordinal));
+        Assert.All(result.Problems, p => Assert.Equal(ProblemKind.Invalid, p.Kind));
+        Assert.Contains("leave room", Assert.Single(result.Problems, p => p.Field == "revision").Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_VotesAddingUpPast32Bits_IsInvalidOnCandidates()
+    {
+        // Each figure within its bound, but 300 nominees at the bound add up to 3 billion: the seat result could not hold it.
+        var nominees = Enumerable.Range(0, 300).Select(i => new Nomination($"Candidate {i}", "Ind")).ToList();
+        var election = new Election("big", "Big", [new Constituency("B01", "Crowded", "North", "England", 70_000)], new Dictionary<string, IReadOnlyList<Nomination>> { ["B01"] = nominees }, Baseline.Empty);
+        var declaration = new Declaration("B01", 1, DateTimeOffset.UnixEpoch, DeclarationValidator.MaxFigure, 0, [.. nominees.Select(n => new CandidateVotes(n.Name, n.Party, DeclarationValidator.MaxFigure))]);
+
+        var result = DeclarationValidator.Validate(election, declaration);
+
         var problem = Assert.Single(result.Problems);
         Assert.Equal("candidates", problem.Field);
-        Assert.Contains("more than the electorate", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains("3,000,000,000, more than a count can hold", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NoCandidateHasAVote_IsInvalid()
+    {
+        var declaration = TestElection.Declare("X01", 1, ("Ann Red", "Lab", 0), ("Bob Blue", "Con", 0), ("Cat Orange", "LD", 0));
+
+        var result = DeclarationValidator.Validate(_election, declaration);
+
+        Assert.Equal(("candidates", ProblemKind.Invalid), (Assert.Single(result.Problems).Field, result.Problems[0].Kind));
     }
 
     [Theory]

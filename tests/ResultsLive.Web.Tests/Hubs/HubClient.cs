@@ -23,6 +23,8 @@ public sealed class HubClient : IAsyncDisposable
 
     public ConcurrentQueue<JsonElement> StatusChanged { get; } = new();
 
+    public ConcurrentQueue<JsonElement> ExitPoll { get; } = new();
+
     public static async Task<HubClient> ConnectAsync(Uri node, bool messagePack = false)
     {
         var builder = new HubConnectionBuilder().WithUrl(new Uri(node, "hubs/results"));
@@ -37,11 +39,13 @@ public sealed class HubClient : IAsyncDisposable
             // MessagePack maps arrive as dictionaries keyed by member name; turn them into the same camelCase JSON to assert on.
             client.Connection.On<Dictionary<object, object?>>("Declared", m => client.Declared.Enqueue(ToJson(m)));
             client.Connection.On<Dictionary<object, object?>>("StatusChanged", m => client.StatusChanged.Enqueue(ToJson(m)));
+            client.Connection.On<Dictionary<object, object?>>("ExitPoll", m => client.ExitPoll.Enqueue(ToJson(m)));
         }
         else
         {
             client.Connection.On<JsonElement>("Declared", m => client.Declared.Enqueue(m));
             client.Connection.On<JsonElement>("StatusChanged", m => client.StatusChanged.Enqueue(m));
+            client.Connection.On<JsonElement>("ExitPoll", m => client.ExitPoll.Enqueue(m));
         }
 
         await client.Connection.StartAsync();

@@ -33,6 +33,9 @@ public sealed class DemoFeed
     public JournalEntry StatusEntry(string constituency, SeatStatus status) =>
         new(++_sequence, JournalEntryKind.Status, constituency, Now, null, status);
 
+    public JournalEntry ExitPollEntry(ExitPoll exitPoll) =>
+        new(++_sequence, JournalEntryKind.ExitPoll, "", Now, null, null, ExitPoll: exitPoll);
+
     /// <summary>Declares the night's <paramref name="index"/>th result and returns it.</summary>
     public Declaration Declare(int index)
     {

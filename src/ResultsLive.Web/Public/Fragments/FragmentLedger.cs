@@ -274,6 +274,10 @@ public sealed partial class FragmentLedger
                         parts.AddRange(resultChanged ? PublicPart.National : [PublicPart.Map, PublicPart.Seats]);
                     }
                 }
+                else if (change.Entry.Kind == JournalEntryKind.ExitPoll)
+                {
+                    parts.AddRange(PublicPart.ExitPoll);
+                }
 
                 foreach (var part in parts)
                 {

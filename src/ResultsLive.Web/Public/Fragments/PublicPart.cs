@@ -33,6 +33,12 @@ public static class PublicPart
     /// <summary>The parts that change with any declared result, in the order a page shows them.</summary>
     public static IReadOnlyList<string> National { get; } = [Declared, Scoreboard, Share, Map, Latest, Gains, Seats];
 
+    /// <summary>
+    /// The parts an exit poll changes: the share part shows it (and its projection is anchored on it), and the national
+    /// parts' JSON carries it as <c>exitPoll</c>. Not the ticker or the seat list, which do not mention it.
+    /// </summary>
+    public static IReadOnlyList<string> ExitPoll { get; } = [Declared, Scoreboard, Share, Map, Gains];
+
     public static string Seat(string code) => SeatPrefix + code;
 
     /// <summary>The seat code of a seat's part, or null for a national part.</summary>

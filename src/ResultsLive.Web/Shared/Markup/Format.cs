@@ -60,6 +60,12 @@ public static class Format
 
     public static string DateAndTime(DateTimeOffset at) => at.ToString("HH:mm", Culture) + " " + Zone(at) + at.ToString(" 'on' d MMMM yyyy", Culture);
 
+    /// <summary>UK time: what returning officers, broadcasters and readers' clocks say on election night.</summary>
+    public static TimeZoneInfo UkTime { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    /// <summary>The same moment in UK time, however it was sent (a feed may send UTC): what a reader's clock said.</summary>
+    public static DateTimeOffset InUkTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, UkTime);
+
     /// <summary>UK time's name for the offset (BST in summer, GMT in winter), else the offset itself.</summary>
     public static string Zone(DateTimeOffset at) => at.Offset switch
     {

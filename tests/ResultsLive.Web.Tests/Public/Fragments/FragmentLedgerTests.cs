@@ -9,7 +9,8 @@ namespace ResultsLive.Web.Tests.Public.Fragments;
 
 /// <summary>
 /// The versions the ledger gives each public part, worked out from the entries as every node applies them: a seat's part
-/// moves only with that seat, the national parts with any result, the map and the list with a status too.
+/// moves only with that seat, the national parts with any result, the map and the list with a status too, and the
+/// national parts but the ticker and the list with the exit poll.
 /// </summary>
 public sealed class FragmentLedgerTests : IAsyncLifetime, IDisposable
 {
@@ -124,6 +125,22 @@ public sealed class FragmentLedgerTests : IAsyncLifetime, IDisposable
         var version = _ledger.Find(PublicPart.Seat(declaration.Constituency), 2)!;
         Assert.Equal(1, version.PreviouslyReported!.Revision);
         Assert.NotEqual(version.PreviouslyReported.Winner.Party, version.Snapshot!.Seat(declaration.Constituency)!.Winner.Party);
+    }
+
+    [Fact]
+    public async Task ExitPoll_MovesTheNationalPartsThatCarryItButNotTheTickerTheListOrASeat()
+    {
+        var declared = _feed.Declare(0);
+        var poll = new ExitPoll([new ExitPollSeats(_feed.Election.PartyAt(0).Code, 12)], "A test poll", DemoFeed.Now);
+        Assert.Equal(EntryOutcome.Applied, _feed.Live.Apply(_feed.ExitPollEntry(poll)));
+
+        var state = await ReachAsync(2);
+
+        Assert.All(PublicPart.ExitPoll, part => Assert.Equal(2, state.Versions[part]));
+        Assert.Equal(1, state.Versions[PublicPart.Latest]);
+        Assert.Equal(1, state.Versions[PublicPart.Seats]);
+        Assert.Equal(1, state.Versions[PublicPart.Seat(declared.Constituency)]);
+        Assert.Same(poll, _ledger.Find(PublicPart.Share, 2)!.Snapshot!.National.ExitPoll);
     }
 
     [Fact]
