@@ -14,6 +14,7 @@ public static class PublicHostExtensions
         services.AddSingleton<FragmentRenderer>();
         services.AddSingleton<PublicParts>();
         services.AddHostedService<FragmentFollower>();
+        services.AddHostedService<FragmentPrerenderer>();
         services.AddResponseCompression(options =>
         {
             // Public responses only (UsePublicResponses decides which): the same bytes for every reader, no secrets in them.
@@ -32,4 +33,56 @@ public static class PublicHostExtensions
 internal sealed class FragmentFollower(FragmentLedger ledger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => ledger.FollowAsync(stoppingToken);
+}
+
+/// <summary>
+/// Draws each part a sequence changed as soon as its news is out, so the readers' fetches that the news sets off (and a
+/// cache's one miss per part) find the fragment drawn, or being drawn, rather than starting the drawing themselves.
+/// </summary>
+internal sealed partial class FragmentPrerenderer(FragmentLedger ledger, FragmentRenderer renderer, ILogger<FragmentPrerenderer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seen = ledger.State.Sequence;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ledger.Next.WaitAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            // Null when the ledger started again (a lag or a new epoch): readers then take every part afresh, on demand.
+            // The state is read first: the news covers at least up to it, so nothing between the two is skipped.
+            var reached = ledger.State.Sequence;
+            var news = ledger.NewsAfter(seen);
+            seen = Math.Max(reached, news is { Count: > 0 } ? news[^1].Sequence : seen);
+            foreach (var change in (news ?? []).SelectMany(n => n.Changed))
+            {
+                if (ledger.Find(change.Part, change.Version) is { Snapshot: not null } version && version.Sequence == change.Version)
+                {
+                    _ = DrawAsync(version);
+                }
+            }
+        }
+    }
+
+    private async Task DrawAsync(PartVersion version)
+    {
+        try
+        {
+            await renderer.HtmlAsync(version).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The reader who asks for it gets the same failure from the version's one drawing, as a 500.
+            LogDrawFailed(logger, version.Part, version.Sequence, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Drawing {Part} at {Sequence} ahead of its readers failed")]
+    private static partial void LogDrawFailed(ILogger logger, string part, long sequence, Exception exception);
 }

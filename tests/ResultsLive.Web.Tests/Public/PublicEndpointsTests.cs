@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using Microsoft.Extensions.DependencyInjection;
+
+using ResultsLive.Web.Public.Fragments;
 using ResultsLive.Web.Tests.Api;
 using ResultsLive.Web.Tests.Hosting;
 
@@ -59,6 +62,25 @@ public sealed class PublicEndpointsTests : IAsyncLifetime
         var seat = await _b.GetStringAsync(urls[1]);
         Assert.Contains("Ind gain from Lab", seat, StringComparison.Ordinal);
         Assert.DoesNotContain("<html", seat, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Declaration_ItsChangedPartsAreDrawnBeforeAnyReaderAsks()
+    {
+        var ledger = _b.Services.GetRequiredService<FragmentLedger>();
+
+        var sequence = await DeclareAsync(_a, Declarations.IslingtonNorthBody());
+
+        // Nobody fetches anything: node B draws the parts the declaration changed on its own, once each, as the news goes out.
+        Assert.True(await ledger.WaitForAsync(sequence, TimeSpan.FromSeconds(30), CancellationToken.None));
+        foreach (var part in PublicPart.National.Append(PublicPart.Seat("E14001305")))
+        {
+            var version = ledger.Find(part, sequence)!;
+            Assert.Equal(sequence, version.Sequence);
+            await Poll.UntilAsync(() => version.Renders == 1, $"{part} drawn ahead of its readers");
+        }
+
+        Assert.Equal(0, ledger.Find(PublicPart.Seat("E14001300"), sequence)!.Renders);
     }
 
     [Theory]

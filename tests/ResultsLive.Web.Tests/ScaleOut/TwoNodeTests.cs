@@ -103,7 +103,7 @@ public sealed class TwoNodeTests : IAsyncLifetime
         using var stopWatching = new CancellationTokenSource();
         var watch = CliApp.Create().Parse(["watch", "--url", proxy.Address.ToString()])
             .InvokeAsync(new InvocationConfiguration { Output = output, Error = TextWriter.Null }, stopWatching.Token);
-        await WaitUntilAsync(() => proxy.Connections > 0, "the watcher connects");
+        await Poll.UntilAsync(() => proxy.Connections > 0, "the watcher connects");
         await Task.Delay(500);
 
         var replay = CliApp.Create().Parse(
@@ -113,13 +113,13 @@ public sealed class TwoNodeTests : IAsyncLifetime
         ]).InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = TextWriter.Null });
 
         // Cut the watcher off twice while the night is being replayed.
-        await WaitUntilAsync(() => Lines(output, printed).Length >= 100, "100 lines printed");
+        await Poll.UntilAsync(() => Lines(output, printed).Length >= 100, "100 lines printed");
         proxy.DropAll();
-        await WaitUntilAsync(() => Lines(output, printed).Length >= 350, "350 lines printed");
+        await Poll.UntilAsync(() => Lines(output, printed).Length >= 350, "350 lines printed");
         proxy.DropAll();
 
         Assert.Equal(0, await replay);
-        await WaitUntilAsync(() => Lines(output, printed).Length >= 650, "650 lines printed", TimeSpan.FromSeconds(30));
+        await Poll.UntilAsync(() => Lines(output, printed).Length >= 650, "650 lines printed", TimeSpan.FromSeconds(30));
         await Task.Delay(500);
         await stopWatching.CancelAsync();
         await watch;
@@ -141,20 +141,6 @@ public sealed class TwoNodeTests : IAsyncLifetime
         }
 
         return text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"waited in vain for: {what}");
-            }
-
-            await Task.Delay(20);
-        }
     }
 
     private static List<string> NightBodies() =>
