@@ -75,6 +75,10 @@ public sealed class NewsroomSignInTests(NewsroomSiteFixture site) : IClassFixtur
     public async Task SingleSignOn_OperatorAtTheProvider_ReachesTheOperatorSurface()
     {
         var page = await site.NewPageAsync();
+
+        // The first trip to the in-test provider pays for its discovery document and its code's first run: on a loaded
+        // machine that has taken more than Playwright's default 30 s, so every step here may take a minute.
+        page.SetDefaultTimeout(60_000);
         await page.GotoAsync(site.Url("/operator"));
 
         await page.ClickAsync("text=Sign in with Test provider");
@@ -96,6 +100,10 @@ public sealed class NewsroomSignInTests(NewsroomSiteFixture site) : IClassFixtur
     public async Task SingleSignOn_PersonWithoutANewsroomRole_Gets403()
     {
         var page = await site.NewPageAsync();
+
+        // The first trip to the in-test provider pays for its discovery document and its code's first run: on a loaded
+        // machine that has taken more than Playwright's default 30 s, so every step here may take a minute.
+        page.SetDefaultTimeout(60_000);
         await page.GotoAsync(site.Url("/operator"));
         await page.ClickAsync("text=Sign in with Test provider");
         await page.WaitForURLAsync(new Regex("/login"));
