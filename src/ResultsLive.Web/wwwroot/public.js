@@ -74,11 +74,24 @@ function versionOf(url) {
     return match ? Number(match[1]) : 0;
 }
 
+// A part's new address: its own, or for a chosen part (a swing pair, a map mode, an area) the address of the part it
+// follows with its own name in place, as the server names every version of a chosen part by the followed part's.
+function addressOf(slot, partsToUrls) {
+    const own = partsToUrls[slot.dataset.part];
+    const followed = slot.dataset.follows && partsToUrls[slot.dataset.follows];
+    if (own || !followed) {
+        return own;
+    }
+    const at = followed.lastIndexOf(`/${encodeURIComponent(slot.dataset.follows)}/`);
+    return at < 0 ? undefined
+        : `${followed.slice(0, at)}/${encodeURIComponent(slot.dataset.part)}/${followed.slice(at + slot.dataset.follows.length + 2)}`;
+}
+
 async function update(partsToUrls) {
     const work = parts()
-        .filter(slot => partsToUrls[slot.dataset.part] && versionOf(partsToUrls[slot.dataset.part]) > Number(slot.dataset.version || 0))
+        .filter(slot => addressOf(slot, partsToUrls) && versionOf(addressOf(slot, partsToUrls)) > Number(slot.dataset.version || 0))
         .map(async slot => {
-            const url = partsToUrls[slot.dataset.part];
+            const url = addressOf(slot, partsToUrls);
             const fetched = await fetchPart(url);
             swap(slot, fetched.html, Number(fetched.version) || versionOf(url));
         });
@@ -187,7 +200,7 @@ function refreshAll(known = {}) {
     applying = applying.then(async () => {
         await Promise.all(parts().map(async slot => {
             const part = slot.dataset.part;
-            const url = known[part] ?? `/fragments/current/${encodeURIComponent(part)}`;
+            const url = addressOf(slot, known) ?? `/fragments/current/${encodeURIComponent(part)}`;
             try {
                 const fetched = await fetchPart(url);
                 const version = Number(fetched.version) || versionOf(url);

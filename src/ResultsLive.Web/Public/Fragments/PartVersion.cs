@@ -18,6 +18,7 @@ public sealed class PartVersion
     private Task<Fragment>? _html;
     private Task<Fragment>? _json;
     private int _renders;
+    private System.Collections.Concurrent.ConcurrentDictionary<string, PartVersion>? _chosen;
 
     internal PartVersion(string part, long sequence, LiveSnapshot? snapshot, SeatResult? previous)
     {
@@ -40,6 +41,16 @@ public sealed class PartVersion
 
     /// <summary>How many times this node drew this version (HTML and JSON each count); the cache's whole point is 1 each.</summary>
     public int Renders => Volatile.Read(ref _renders);
+
+    /// <summary>
+    /// A chosen part that follows this one, at this version: made on first ask and kept as long as this version is, so
+    /// its drawing too happens once per node however many readers make the same choice.
+    /// </summary>
+    internal PartVersion Chosen(string part)
+    {
+        var chosen = Volatile.Read(ref _chosen) ?? Interlocked.CompareExchange(ref _chosen, new(StringComparer.Ordinal), null) ?? _chosen!;
+        return chosen.GetOrAdd(part, static (name, self) => new PartVersion(name, self.Sequence, self.Snapshot, null), this);
+    }
 
     internal Task<Fragment> Html(Func<PartVersion, Task<Fragment>> render) => Once(ref _html, render);
 
