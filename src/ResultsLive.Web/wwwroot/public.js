@@ -4,6 +4,7 @@
 // front serves), swaps them in, redraws the charts in place, and tells screen readers what arrived. It says when it
 // last heard from the server, says "results paused" when that is stale, and lets the reader pause it (WCAG 2.2.2).
 import { create as createChart } from "./Shared/Charts/ApexChart.razor.js";
+import { explore } from "./mapexplore.js";
 
 const STALE_AFTER_MS = 30000;    // the server sends a keep-alive every 10 s: three missed means the line is down
 const POLL_EVERY_MS = 2000;
@@ -395,6 +396,10 @@ function prepareMap(root) {
         return;
     }
     map.dataset.ready = "1";
+    const slot = map.closest("[data-part]");
+    if (slot) {
+        explore(slot, roveTo);
+    }
     const readout = map.closest(".hexmap")?.querySelector(".hexmap-readout");
     const show = hex => {
         if (readout) {

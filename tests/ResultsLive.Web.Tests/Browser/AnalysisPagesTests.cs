@@ -219,6 +219,43 @@ public sealed class AnalysisPagesTests(ReplayedNightFixture night) : IClassFixtu
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task MapTools_ZoomFindAndTap_ExploreTheMapOnAPhone()
+    {
+        var context = await night.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, HasTouch = true, IsMobile = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(night.Url("/"));
+        await LiveSiteFixture.WaitUntilLiveAsync(page);
+        var svg = page.Locator(".map-card .hexmap-svg");
+        var whole = await ViewBoxWidthAsync(svg);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zoom in" }).ClickAsync();
+        await Expect(svg).ToHaveAttributeAsync("data-zoomed", "1");
+        Assert.Equal(whole / 2, await ViewBoxWidthAsync(svg), 1);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Whole map" }).ClickAsync();
+        Assert.Equal(whole, await ViewBoxWidthAsync(svg), 1);
+
+        await page.GetByLabel("Find a seat on the map").FillAsync("islington north");
+        await page.Locator(".map-find button").ClickAsync();
+        await Expect(page.Locator(".map-card-result [data-card-text]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Islington North: Ind gain from Lab"));
+        await Expect(page.Locator(".map-card-result a")).ToHaveAttributeAsync("href", "constituency/E14001305");
+        Assert.Equal("E14001305", await page.EvaluateAsync<string>("() => document.activeElement.dataset.seat"));
+        Assert.True(await ViewBoxWidthAsync(svg) < whole / 2);
+
+        // A tap on a seat shows its card and stays on the page.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Whole map" }).ClickAsync();
+        var url = page.Url;
+        var hex = page.Locator(".map-card a.hx[data-seat='S14000021']");
+        await hex.TapAsync();
+        await Expect(page.Locator(".map-card-result [data-card-text]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^East Renfrewshire: Lab gain from SNP"));
+        Assert.Equal(url, page.Url);
+        await page.ScreenshotAsync(new() { Path = Shot("map-tools-390") });
+        await context.CloseAsync();
+    }
+
+    private static async Task<double> ViewBoxWidthAsync(ILocator svg) =>
+        double.Parse((await svg.GetAttributeAsync("viewBox"))!.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+
     private async Task<IPage> OpenAsync(string path, int width)
     {
         var page = await night.Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 1000 } });

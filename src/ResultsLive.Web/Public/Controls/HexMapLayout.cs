@@ -211,7 +211,7 @@ public sealed class HexMapLayout
             var constituency = _election.Constituencies[i];
             var status = snapshot.Statuses[i];
             var seat = snapshot.Seats[i];
-            var (fill, css, opacity) = mode.Colour(_election, status, seat);
+            var (fill, css) = mode.Colour(_election, status, seat);
             var title = Title(constituency, status, seat);
             if (mode.Figure(seat) is { } figure)
             {
@@ -226,7 +226,7 @@ public sealed class HexMapLayout
                 .Attr("tabindex", first && i == band[0] ? "0" : "-1")
                 .Attr("data-party", seat?.Winner.Party)
                 .Open("title").Text(title).Close("title")
-                .Open("use").Attr("href", "#rl-hex").Attr("x", x).Attr("y", y).Attr("fill", HtmlWriter.Colour(fill)).Attr("fill-opacity", opacity).End();
+                .Open("use").Attr("href", "#rl-hex").Attr("x", x).Attr("y", y).Attr("fill", HtmlWriter.Colour(fill)).End();
             if (status == SeatStatus.Recount)
             {
                 markup.Open("use").Attr("href", "#rl-hex").Attr("x", x).Attr("y", y).Attr("fill", "url(#rl-recount)").Attr("class", "hatch").End();

@@ -37,8 +37,19 @@ public sealed record MapMode(string Key, MapModeKind Kind, string? Party, string
     /// <summary>The sequential blues of the turnout scale, light to dark, one per step.</summary>
     public static readonly string[] TurnoutColours = ["#DCE9F5", "#B3CDE6", "#7FA9D1", "#4E84BA", "#2A5F98", "#123E6B"];
 
-    /// <summary>Opacities of a party's colour for its bins (share, or swing towards it).</summary>
+    /// <summary>How far each bin of a party's scale goes from white to its colour (share, or swing towards it).</summary>
     private static readonly double[] Strengths = [0.18, 0.34, 0.5, 0.66, 0.82, 1];
+
+    /// <summary>
+    /// A light colour (the SNP's yellow) is barely apart from white at any strength: its scale reaches its colour sooner,
+    /// then darkens towards ink, so six bins stay six.
+    /// </summary>
+    private static readonly (double White, double Ink)[] LightStrengths = [(0.25, 0), (0.5, 0), (0.75, 0), (1, 0), (1, 0.3), (1, 0.5)];
+
+    private const string Ink = "#1B2430";
+
+    /// <summary>Where red, green and blue start in #RRGGBB.</summary>
+    private static readonly int[] Channels = [1, 3, 5];
 
     /// <summary>Which strength each swing bin takes: spread over the range, so the four steps stay apart.</summary>
     private static readonly int[] SwingStrength = [1, 2, 4, 5];
@@ -134,16 +145,16 @@ public sealed record MapMode(string Key, MapModeKind Kind, string? Party, string
     };
 
     /// <summary>A seat's fill and class in this mode.</summary>
-    public (string Fill, string Css, string? Opacity) Colour(Election election, SeatStatus status, SeatResult? seat)
+    public (string Fill, string Css) Colour(Election election, SeatStatus status, SeatResult? seat)
     {
         ArgumentNullException.ThrowIfNull(election);
         if (seat is null)
         {
             return status switch
             {
-                SeatStatus.Counting => (HexColours.Counting, "hx counting", null),
-                SeatStatus.Recount => (HexColours.Awaiting, "hx recount", null),
-                _ => (HexColours.Awaiting, "hx awaiting", null),
+                SeatStatus.Counting => (HexColours.Counting, "hx counting"),
+                SeatStatus.Recount => (HexColours.Awaiting, "hx recount"),
+                _ => (HexColours.Awaiting, "hx awaiting"),
             };
         }
 
@@ -151,23 +162,22 @@ public sealed record MapMode(string Key, MapModeKind Kind, string? Party, string
         switch (Kind)
         {
             case MapModeKind.Gains:
-                return seat.IsGain ? (Format.Party(election, seat.Winner.Party).Colour, css + " gain", null) : (HexColours.Held, css + " held", null);
+                return seat.IsGain ? (Format.Party(election, seat.Winner.Party).Colour, css + " gain") : (HexColours.Held, css + " held");
             case MapModeKind.Turnout:
-                return seat.Turnout is { } turnout ? (TurnoutColours[Bin(TurnoutSteps, turnout)], css, null) : (HexColours.NoFigure, css + " none", null);
+                return seat.Turnout is { } turnout ? (TurnoutColours[Bin(TurnoutSteps, turnout)], css) : (HexColours.NoFigure, css + " none");
             case MapModeKind.Share:
                 var share = seat.Candidates.Where(c => Same(c.Party, Party)).Sum(c => c.Share);
-                return share <= 0 ? (HexColours.NoFigure, css + " none", null)
-                    : (Format.Party(election, Party!).Colour, css, Strength(Bin(ShareSteps, share)));
+                return share <= 0 ? (HexColours.NoFigure, css + " none") : (Shade(Format.Party(election, Party!).Colour, Bin(ShareSteps, share)), css);
             case MapModeKind.Swing:
                 if (SwingIn(seat) is not { } swing)
                 {
-                    return (HexColours.NoFigure, css + " none", null);
+                    return (HexColours.NoFigure, css + " none");
                 }
 
                 var towards = swing >= 0 ? Party! : From!;
-                return (Format.Party(election, towards).Colour, css, Strength(SwingStrength[Bin(SwingSteps, Math.Abs(swing))]));
+                return (Shade(Format.Party(election, towards).Colour, SwingStrength[Bin(SwingSteps, Math.Abs(swing))]), css);
             default:
-                return (Format.Party(election, seat.Winner.Party).Colour, css, null);
+                return (Format.Party(election, seat.Winner.Party).Colour, css);
         }
     }
 
@@ -215,15 +225,15 @@ public sealed record MapMode(string Key, MapModeKind Kind, string? Party, string
             case MapModeKind.Gains:
                 foreach (var party in national.Parties.Where(p => p.Gains > 0).Select(p => p.Party))
                 {
-                    Swatch(html, party.Colour, null).Element("span", "code", party.Code).Text(" gain").Close("li");
+                    Swatch(html, party.Colour).Element("span", "code", party.Code).Text(" gain").Close("li");
                 }
 
-                Swatch(html, HexColours.Held, null).Text("Held").Close("li");
+                Swatch(html, HexColours.Held).Text("Held").Close("li");
                 break;
             case MapModeKind.Turnout:
                 for (var i = 0; i < TurnoutSteps.Length; i++)
                 {
-                    Swatch(html, TurnoutColours[i], null).Text(Range(TurnoutSteps, i, "%")).Close("li");
+                    Swatch(html, TurnoutColours[i]).Text(Range(TurnoutSteps, i, "%")).Close("li");
                 }
 
                 break;
@@ -231,10 +241,10 @@ public sealed record MapMode(string Key, MapModeKind Kind, string? Party, string
                 var colour = Format.Party(election, Party!).Colour;
                 for (var i = 0; i < ShareSteps.Length; i++)
                 {
-                    Swatch(html, colour, Strength(i)).Text(Range(ShareSteps, i, "%")).Close("li");
+                    Swatch(html, Shade(colour, i)).Text(Range(ShareSteps, i, "%")).Close("li");
                 }
 
-                Swatch(html, HexColours.NoFigure, null).Text("Did not stand").Close("li");
+                Swatch(html, HexColours.NoFigure).Text("Did not stand").Close("li");
                 break;
             case MapModeKind.Swing:
                 foreach (var towards in new[] { Party!, From! })
@@ -242,11 +252,11 @@ public sealed record MapMode(string Key, MapModeKind Kind, string? Party, string
                     var c = Format.Party(election, towards).Colour;
                     for (var i = 0; i < SwingSteps.Length; i++)
                     {
-                        Swatch(html, c, Strength(SwingStrength[i])).Text($"{Range(SwingSteps, i, " pts")} to {towards}").Close("li");
+                        Swatch(html, Shade(c, SwingStrength[i])).Text($"{Range(SwingSteps, i, " pts")} to {towards}").Close("li");
                     }
                 }
 
-                Swatch(html, HexColours.NoFigure, null).Text("No swing figure").Close("li");
+                Swatch(html, HexColours.NoFigure).Text("No swing figure").Close("li");
                 break;
         }
 
@@ -257,9 +267,26 @@ public sealed record MapMode(string Key, MapModeKind Kind, string? Party, string
             .ToString();
     }
 
-    private static HtmlWriter Swatch(HtmlWriter html, string colour, string? opacity) =>
+    /// <summary>The <paramref name="bin"/>th step (0 to 5) of a party's scale, from near white to its full colour or past it.</summary>
+    public static string Shade(string colour, int bin)
+    {
+        ArgumentNullException.ThrowIfNull(colour);
+        var checkedColour = HtmlWriter.Colour(colour);
+        bin = Math.Clamp(bin, 0, Strengths.Length - 1);
+        var (white, ink) = HtmlWriter.IsLight(checkedColour) ? LightStrengths[bin] : (Strengths[bin], 0);
+        return Mix(Mix("#FFFFFF", checkedColour, white), Ink, ink);
+    }
+
+    private static string Mix(string from, string to, double t)
+    {
+        static int Channel(string hex, int at) => int.Parse(hex.AsSpan(at, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        var channels = Channels.Select(at => (int)Math.Round(Channel(from, at) + ((Channel(to, at) - Channel(from, at)) * t)));
+        return "#" + string.Concat(channels.Select(c => c.ToString("X2", CultureInfo.InvariantCulture)));
+    }
+
+    private static HtmlWriter Swatch(HtmlWriter html, string colour) =>
         html.Open("li").Open("span").Attr("class", "swatch").Attr("aria-hidden", "true")
-            .Attr("style", "background:" + HtmlWriter.Colour(colour) + (opacity is null ? "" : ";opacity:" + opacity)).Close("span");
+            .Attr("style", "background:" + HtmlWriter.Colour(colour)).Close("span");
 
     private static string Range(double[] steps, int i, string unit) =>
         i == 0 ? string.Create(CultureInfo.InvariantCulture, $"Under {steps[1]}{unit}")
@@ -279,8 +306,6 @@ public sealed record MapMode(string Key, MapModeKind Kind, string? Party, string
 
         return bin;
     }
-
-    private static string Strength(int bin) => Strengths[Math.Clamp(bin, 0, Strengths.Length - 1)].ToString("0.##", CultureInfo.InvariantCulture);
 
     private static bool Same(string a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 

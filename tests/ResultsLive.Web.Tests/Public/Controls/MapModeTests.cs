@@ -69,24 +69,30 @@ public sealed class MapModeTests : ComponentTestContext
         var swing = Render<HexMap>(p => p.Add(c => c.Snapshot, Feed.Live.Current).Add(c => c.Mode, MapMode.Swing(second, first)));
 
         var seats = Feed.Live.Current.Seats.OfType<SeatResult>().Where(s => s.Candidates.Any(c => c.Party == first.Code)).ToList();
-        var strongest = seats.MaxBy(s => s.Candidates.First(c => c.Party == first.Code).Share)!;
-        var weakest = seats.MinBy(s => s.Candidates.First(c => c.Party == first.Code).Share)!;
-        static double Opacity(IRenderedComponent<HexMap> map, SeatResult seat) =>
-            double.Parse(map.Find($"a[data-seat='{seat.Constituency.Code}'] use").GetAttribute("fill-opacity")!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(Opacity(share, strongest) > Opacity(share, weakest), "a bigger share is a stronger colour");
-        Assert.All(seats, seat => Assert.Equal(first.Colour, share.Find($"a[data-seat='{seat.Constituency.Code}'] use").GetAttribute("fill")));
+        Assert.NotEmpty(seats);
+        foreach (var seat in seats)
+        {
+            var bin = MapMode.ShareSteps.Count(step => seat.Candidates.Where(c => c.Party == first.Code).Sum(c => c.Share) >= step) - 1;
+            Assert.Equal(MapMode.Shade(first.Colour, bin), share.Find($"a[data-seat='{seat.Constituency.Code}'] use").GetAttribute("fill"));
+        }
+
+        // Six steps, six colours, for a dark colour and for the SNP's light yellow alike.
+        Assert.Equal(6, Enumerable.Range(0, 6).Select(i => MapMode.Shade(first.Colour, i)).Distinct().Count());
+        Assert.Equal(6, Enumerable.Range(0, 6).Select(i => MapMode.Shade("#FFE24A", i)).Distinct().Count());
+        Assert.Equal(first.Colour, MapMode.Shade(first.Colour, 5), StringComparer.OrdinalIgnoreCase);
 
         var mode = MapMode.Swing(second, first);
         foreach (var seat in Feed.Live.Current.Seats.OfType<SeatResult>())
         {
             var fill = swing.Find($"a[data-seat='{seat.Constituency.Code}'] use").GetAttribute("fill");
-            var expected = mode.SwingIn(seat) switch
+            var towards = mode.SwingIn(seat) switch
             {
-                null => HexColours.NoFigure,
+                null => null,
                 >= 0 => second.Colour,
                 _ => first.Colour,
             };
-            Assert.Equal(expected, fill);
+            var shades = Enumerable.Range(0, 6).Select(i => towards is null ? HexColours.NoFigure : MapMode.Shade(towards, i));
+            Assert.Contains(fill, shades);
         }
 
         Assert.Contains($"to {second.Code}", swing.Find(".hexmap-legend").TextContent, StringComparison.Ordinal);
