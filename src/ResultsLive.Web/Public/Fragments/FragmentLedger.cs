@@ -33,6 +33,13 @@ public sealed partial class FragmentLedger
     public const int SeatHistory = 4;
     public const int NewsHistory = 512;
 
+    /// <summary>
+    /// How many versions of chosen parts (a swing pair, a map mode, an area's figures) a node keeps drawn: the choices
+    /// readers are making now fit many times over, and a client asking for every pair at every held sequence cannot
+    /// make a node hold them all.
+    /// </summary>
+    public const int ChosenHeld = 256;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly LiveResults _live;
     private readonly ILogger<FragmentLedger> _logger;
@@ -41,6 +48,7 @@ public sealed partial class FragmentLedger
     private readonly SeatState[] _seats;
     private readonly SeatResult?[] _previouslyReported;
     private readonly SequenceNews[] _news = new SequenceNews[NewsHistory];
+    private readonly ChosenVersions _chosen = new(ChosenHeld);
     private LedgerState _state;
     private long _newsFrom;
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -86,7 +94,7 @@ public sealed partial class FragmentLedger
         if (ChosenPart.FollowsOf(part) is { } follows)
         {
             // A chosen part (a swing pair, a map mode, an area) is the part it follows, drawn its own way.
-            return Find(follows, sequence)?.Chosen(part);
+            return Find(follows, sequence) is { } followed ? _chosen.Get(part, followed) : null;
         }
 
         lock (_lock)

@@ -18,7 +18,6 @@ public sealed class PartVersion
     private Task<Fragment>? _html;
     private Task<Fragment>? _json;
     private int _renders;
-    private System.Collections.Concurrent.ConcurrentDictionary<string, PartVersion>? _chosen;
 
     internal PartVersion(string part, long sequence, LiveSnapshot? snapshot, SeatResult? previous)
     {
@@ -41,16 +40,6 @@ public sealed class PartVersion
 
     /// <summary>How many times this node drew this version (HTML and JSON each count); the cache's whole point is 1 each.</summary>
     public int Renders => Volatile.Read(ref _renders);
-
-    /// <summary>
-    /// A chosen part that follows this one, at this version: made on first ask and kept as long as this version is, so
-    /// its drawing too happens once per node however many readers make the same choice.
-    /// </summary>
-    internal PartVersion Chosen(string part)
-    {
-        var chosen = Volatile.Read(ref _chosen) ?? Interlocked.CompareExchange(ref _chosen, new(StringComparer.Ordinal), null) ?? _chosen!;
-        return chosen.GetOrAdd(part, static (name, self) => new PartVersion(name, self.Sequence, self.Snapshot, null), this);
-    }
 
     internal Task<Fragment> Html(Func<PartVersion, Task<Fragment>> render) => Once(ref _html, render);
 
@@ -83,6 +72,55 @@ public sealed class PartVersion
         catch (Exception ex)
         {
             into.SetException(ex);
+        }
+    }
+}
+
+/// <summary>
+/// The versions of chosen parts a node keeps, at most a given number, the oldest made dropped first: a chosen part takes
+/// the version of the part it follows, so one dropped and asked for again is the same version, drawn again.
+/// </summary>
+internal sealed class ChosenVersions(int capacity)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(string Part, long Sequence), PartVersion> _held = [];
+    private readonly Queue<(string Part, long Sequence)> _order = new();
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _held.Count;
+            }
+        }
+    }
+
+    public PartVersion Get(string part, PartVersion followed)
+    {
+        var key = (part, followed.Sequence);
+        lock (_lock)
+        {
+            // A version of the followed part this node never drew (its snapshot unseen) is not kept: it cannot be drawn.
+            if (_held.TryGetValue(key, out var held) && ReferenceEquals(held.Snapshot, followed.Snapshot))
+            {
+                return held;
+            }
+
+            var version = new PartVersion(part, followed.Sequence, followed.Snapshot, null);
+            if (!_held.ContainsKey(key))
+            {
+                _order.Enqueue(key);
+            }
+
+            _held[key] = version;
+            while (_held.Count > capacity && _order.TryDequeue(out var oldest))
+            {
+                _held.Remove(oldest);
+            }
+
+            return version;
         }
     }
 }

@@ -98,6 +98,27 @@ public sealed class ChosenPartTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Held_BeyondTheCap_TheOldestAreDroppedAndDrawnAgainAsTheSameVersion()
+    {
+        _feed.Declare(0);
+        await ReachAsync(1);
+        var followed = _ledger.Find(PublicPart.Share, 1)!;
+        var held = new ChosenVersions(capacity: 2);
+
+        var first = held.Get("swing.uk.A.B", followed);
+        Assert.Same(first, held.Get("swing.uk.A.B", followed));
+        held.Get("swing.uk.A.C", followed);
+        held.Get("swing.uk.A.D", followed);
+
+        Assert.Equal(2, held.Count);
+        var again = held.Get("swing.uk.A.B", followed);
+        Assert.NotSame(first, again);
+        Assert.Equal((first.Part, first.Sequence), (again.Part, again.Sequence));
+        Assert.Same(first.Snapshot, again.Snapshot);
+        Assert.Equal(2, held.Count);
+    }
+
+    [Fact]
     public void FollowsOf_NamesTheNationalPart()
     {
         Assert.Equal(PublicPart.Share, ChosenPart.FollowsOf("swing.uk.Lab.Con"));
