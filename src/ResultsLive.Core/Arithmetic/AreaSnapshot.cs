@@ -36,6 +36,13 @@ public sealed record AreaSnapshot(
     public PartyStanding? Party(string code) =>
         Parties.FirstOrDefault(p => string.Equals(p.Party.Code, code, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Whether <paramref name="constituency"/> is one of this area's seats.</summary>
+    public bool Holds(Constituency constituency)
+    {
+        ArgumentNullException.ThrowIfNull(constituency);
+        return string.Equals(Kind == AreaKind.Nation ? constituency.Nation : constituency.Region, Name, StringComparison.Ordinal);
+    }
+
     /// <summary>"Yorkshire and The Humber" → "yorkshire-and-the-humber": letters and digits kept, everything else one hyphen.</summary>
     public static string SlugOf(string name)
     {

@@ -88,4 +88,12 @@ public sealed record NationalSnapshot(
     /// <summary>The swingometer between any two parties: national swing, the seats that fall at it, and the seats that went further or bucked the trend.</summary>
     /// <returns>Null when the election does not know either party.</returns>
     public Swingometer? Swingometer(string partyA, string partyB) => Arithmetic.Swingometer.Build(this, partyA, partyB);
+
+    /// <summary>The swingometer within one nation or region: its own swing from its declared seats, and only its seats.</summary>
+    /// <returns>Null when the election does not know either party.</returns>
+    public Swingometer? Swingometer(string partyA, string partyB, AreaSnapshot area)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        return Arithmetic.Swingometer.Build(this, partyA, partyB, area);
+    }
 }

@@ -28,7 +28,7 @@ public sealed record Swingometer(
     IReadOnlyList<SwingometerSeat> Further,
     IReadOnlyList<SwingometerSeat> BuckedTheTrend)
 {
-    internal static Swingometer? Build(NationalSnapshot snapshot, string partyA, string partyB)
+    internal static Swingometer? Build(NationalSnapshot snapshot, string partyA, string partyB, AreaSnapshot? area = null)
     {
         var battleground = snapshot.Battleground;
         if (battleground.Plan is not { } plan)
@@ -44,7 +44,9 @@ public sealed record Swingometer(
         }
 
         var (codeA, codeB) = (election.PartyAt(a).Code, election.PartyAt(b).Code);
-        var national = snapshot.Party(codeA)?.ShareChange is { } changeA && snapshot.Party(codeB)?.ShareChange is { } changeB
+        // In a nation or region, the swing is that area's own (its declared seats, like for like), and only its seats count.
+        Func<string, PartyStanding?> standing = area is null ? snapshot.Party : area.Party;
+        var national = standing(codeA)?.ShareChange is { } changeA && standing(codeB)?.ShareChange is { } changeB
             ? Arithmetic.Swing.Butler(codeA, changeA, codeB, changeB)
             : null;
         double? toA = national is null ? null : string.Equals(national.To, codeA, StringComparison.Ordinal) ? national.Value : -national.Value;
@@ -56,7 +58,7 @@ public sealed record Swingometer(
         var declared = 0;
         for (var s = 0; s < seats.Length; s++)
         {
-            if (plan.Baselines[s] is not { } baseline)
+            if (plan.Baselines[s] is not { } baseline || (area is not null && !area.Holds(election.Constituencies[s])))
             {
                 continue;
             }

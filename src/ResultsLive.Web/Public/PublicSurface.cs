@@ -14,6 +14,18 @@ public static class PublicSurface
 
     public const string Seat = "/constituency/{Code}";
 
+    /// <summary>The swingometer between two parties (<c>?a=Con&amp;b=Lab</c>).</summary>
+    public const string Swing = "/swing";
+
+    /// <summary>The nations and regions, each with its declared count.</summary>
+    public const string Areas = "/nations";
+
+    /// <summary>A nation's own results, by its name as the Library spells it (any case) or its slug.</summary>
+    public const string Nation = "/nation/{Name}";
+
+    /// <summary>A region's own results, by its name as the Library spells it (any case) or its slug.</summary>
+    public const string Region = "/region/{Name}";
+
     /// <summary>The page listing every embed with the code to copy.</summary>
     public const string Embeds = "/embed";
 
@@ -32,6 +44,8 @@ public static class PublicSurface
     [
         new("Results", ""),
         new("All seats", "constituencies"),
+        new("Swing", "swing"),
+        new("Nations & regions", "nations", SurfaceLinkMatch.Prefix),
         new("Embeds", "embed"),
     ];
 
@@ -40,6 +54,10 @@ public static class PublicSurface
 
     /// <summary>A seat's page, relative to the site's base (every page has <c>&lt;base href="/"&gt;</c>).</summary>
     public static string SeatUrl(string code) => SeatPath + Uri.EscapeDataString(code);
+
+    /// <summary>A nation's or region's page, relative to the site's base: <c>nation/scotland</c>, <c>region/london</c>.</summary>
+    public static string AreaUrl(ResultsLive.Core.Arithmetic.AreaKind kind, string name) =>
+        (kind == ResultsLive.Core.Arithmetic.AreaKind.Nation ? "nation/" : "region/") + ResultsLive.Core.Arithmetic.AreaSnapshot.SlugOf(name);
 
     /// <summary>A seat's embed, relative to the site's base.</summary>
     public static string SeatEmbedUrl(string code) => "embed/seat/" + Uri.EscapeDataString(code);

@@ -4,6 +4,7 @@
 // front serves), swaps them in, redraws the charts in place, and tells screen readers what arrived. It says when it
 // last heard from the server, says "results paused" when that is stale, and lets the reader pause it (WCAG 2.2.2).
 import { create as createChart } from "./Shared/Charts/ApexChart.razor.js";
+import { explore } from "./mapexplore.js";
 
 const STALE_AFTER_MS = 30000;    // the server sends a keep-alive every 10 s: three missed means the line is down
 const POLL_EVERY_MS = 2000;
@@ -74,11 +75,24 @@ function versionOf(url) {
     return match ? Number(match[1]) : 0;
 }
 
+// A part's new address: its own, or for a chosen part (a swing pair, a map mode, an area) the address of the part it
+// follows with its own name in place, as the server names every version of a chosen part by the followed part's.
+function addressOf(slot, partsToUrls) {
+    const own = partsToUrls[slot.dataset.part];
+    const followed = slot.dataset.follows && partsToUrls[slot.dataset.follows];
+    if (own || !followed) {
+        return own;
+    }
+    const at = followed.lastIndexOf(`/${encodeURIComponent(slot.dataset.follows)}/`);
+    return at < 0 ? undefined
+        : `${followed.slice(0, at)}/${encodeURIComponent(slot.dataset.part)}/${followed.slice(at + slot.dataset.follows.length + 2)}`;
+}
+
 async function update(partsToUrls) {
     const work = parts()
-        .filter(slot => partsToUrls[slot.dataset.part] && versionOf(partsToUrls[slot.dataset.part]) > Number(slot.dataset.version || 0))
+        .filter(slot => addressOf(slot, partsToUrls) && versionOf(addressOf(slot, partsToUrls)) > Number(slot.dataset.version || 0))
         .map(async slot => {
-            const url = partsToUrls[slot.dataset.part];
+            const url = addressOf(slot, partsToUrls);
             const fetched = await fetchPart(url);
             swap(slot, fetched.html, Number(fetched.version) || versionOf(url));
         });
@@ -187,7 +201,7 @@ function refreshAll(known = {}) {
     applying = applying.then(async () => {
         await Promise.all(parts().map(async slot => {
             const part = slot.dataset.part;
-            const url = known[part] ?? `/fragments/current/${encodeURIComponent(part)}`;
+            const url = addressOf(slot, known) ?? `/fragments/current/${encodeURIComponent(part)}`;
             try {
                 const fetched = await fetchPart(url);
                 const version = Number(fetched.version) || versionOf(url);
@@ -382,6 +396,10 @@ function prepareMap(root) {
         return;
     }
     map.dataset.ready = "1";
+    const slot = map.closest("[data-part]");
+    if (slot) {
+        explore(slot, roveTo);
+    }
     const readout = map.closest(".hexmap")?.querySelector(".hexmap-readout");
     const show = hex => {
         if (readout) {

@@ -124,6 +124,24 @@ public class BattlegroundTests : IClassFixture<Night2024>
         Assert.True(swingometer.Falling.Count > 100);
     }
 
+    [Fact]
+    public void Swingometer_InScotland_IsScotlandsOwnSwingOverItsSeatsOnly()
+    {
+        var snapshot = _night.Final.Snapshot();
+        var scotland = snapshot.Nation("Scotland")!;
+
+        var swingometer = snapshot.Swingometer("SNP", "Lab", scotland)!;
+
+        var snp = scotland.Party("SNP")!.ShareChange!.Value;
+        var lab = scotland.Party("Lab")!.ShareChange!.Value;
+        Assert.Equal((snp - lab) / 2, swingometer.SwingToA!.Value, 9);
+        Assert.True(swingometer.SwingToA < -10, $"Scotland swung from the SNP to Labour: {swingometer.SwingToA}");
+        Assert.All(swingometer.Scale, s => Assert.Equal("Scotland", s.Constituency.Nation));
+        var held = _notional.Count(n => n.Key.StartsWith('S') && n.Value.Winner is "SNP" or "Lab");
+        Assert.Equal(held, swingometer.Scale.Count);
+        Assert.NotEqual(snapshot.Swingometer("SNP", "Lab")!.SwingToA, swingometer.SwingToA);
+    }
+
     /// <summary>Labour's targets from the notional file: seats it did not win, held by a party in the file's main columns, where it stands in 2024.</summary>
     private List<(string Code, double Needed)> LabourTargets()
     {

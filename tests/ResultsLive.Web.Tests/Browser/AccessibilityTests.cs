@@ -23,6 +23,16 @@ public sealed class AccessibilityTests(LiveSiteFixture site) : IClassFixture<Liv
     [InlineData("/embed/map")]
     [InlineData("/embed/seat/E14001305")]
     [InlineData("/not-a-page")]
+    [InlineData("/swing")]
+    [InlineData("/swing?a=Lab&b=LD")]
+    [InlineData("/nations")]
+    [InlineData("/nation/scotland")]
+    [InlineData("/region/london?map=share&party=Lab")]
+    [InlineData("/?map=gains")]
+    [InlineData("/?map=turnout")]
+    [InlineData("/?map=share&party=SNP")]
+    [InlineData("/?map=swing&party=Lab&from=Con")]
+    [InlineData("/embed/map?map=turnout")]
     public async Task Page_AtBothWidths_HasNoWcag21Violations(string path)
     {
         await DeclareSomeAsync();

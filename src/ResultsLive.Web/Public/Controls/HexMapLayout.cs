@@ -115,6 +115,36 @@ public sealed class HexMapLayout
         return bands;
     }
 
+    /// <summary>
+    /// The map in another mode, or one area's seats only: every cell drawn afresh (once per part version on a node, as
+    /// fragments are), with the view box fitted to the cells drawn.
+    /// </summary>
+    public (string ViewBox, MarkupString Cells) Render(LiveSnapshot snapshot, MapMode mode, Func<Constituency, bool>? within)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(mode);
+        var seats = Enumerable.Range(0, _election.SeatCount)
+            .Where(i => _cells[i] is not null && (within is null || within(_election.Constituencies[i])))
+            .OrderBy(i => _cells[i]!.Value.Y)
+            .ThenBy(i => _cells[i]!.Value.X)
+            .ToArray();
+        if (seats.Length == 0)
+        {
+            return (ViewBox, default);
+        }
+
+        var viewBox = ViewBox;
+        if (within is not null)
+        {
+            var pad = (CellWidth / 2) + Margin;
+            var (minX, maxX) = (seats.Min(i => _cells[i]!.Value.X) - pad, seats.Max(i => _cells[i]!.Value.X) + pad);
+            var (minY, maxY) = (seats.Min(i => _cells[i]!.Value.Y) - Radius - Margin, seats.Max(i => _cells[i]!.Value.Y) + Radius + Margin);
+            viewBox = string.Create(CultureInfo.InvariantCulture, $"{minX:0.#} {minY:0.#} {maxX - minX:0.#} {maxY - minY:0.#}");
+        }
+
+        return (viewBox, Cells(snapshot, seats, mode));
+    }
+
     /// <summary>The cell of a seat (its centre in SVG units), or null when the map does not have it.</summary>
     public (double X, double Y)? CellOf(string code) =>
         _election.ConstituencyIndex(code) is var i and >= 0 && _cells[i] is { } cell ? (cell.X, cell.Y) : null;
@@ -170,7 +200,9 @@ public sealed class HexMapLayout
         return true;
     }
 
-    private MarkupString Band(LiveSnapshot snapshot, int[] band)
+    private MarkupString Band(LiveSnapshot snapshot, int[] band) => Cells(snapshot, band, MapMode.Winner, ReferenceEquals(band, _bands[0]));
+
+    private MarkupString Cells(LiveSnapshot snapshot, int[] band, MapMode mode, bool first = true)
     {
         var markup = new HtmlWriter(band.Length * 160);
         foreach (var i in band)
@@ -179,23 +211,21 @@ public sealed class HexMapLayout
             var constituency = _election.Constituencies[i];
             var status = snapshot.Statuses[i];
             var seat = snapshot.Seats[i];
-            var (fill, css) = (status, seat) switch
+            var (fill, css) = mode.Colour(_election, status, seat);
+            var title = Title(constituency, status, seat);
+            if (mode.Figure(seat) is { } figure)
             {
-                (SeatStatus.Recount, { } s) => (Format.Party(_election, s.Winner.Party).Colour, "hx recount"),
-                (SeatStatus.Recount, null) => (HexColours.Awaiting, "hx recount"),
-                (_, { } s) => (Format.Party(_election, s.Winner.Party).Colour, "hx declared"),
-                (SeatStatus.Counting, null) => (HexColours.Counting, "hx counting"),
-                _ => (HexColours.Awaiting, "hx awaiting"),
-            };
+                title += "; " + figure;
+            }
 
             var x = cell.X.ToString("0.##", CultureInfo.InvariantCulture);
             var y = cell.Y.ToString("0.##", CultureInfo.InvariantCulture);
             // One tab stop for the whole map (the first seat); the arrow keys move between seats (public.js), so a keyboard
             // reader does not tab through 650 links to reach what follows.
             markup.Open("a").Url("href", PublicSurface.SeatPath, constituency.Code).Attr("class", css).Attr("data-seat", constituency.Code)
-                .Attr("tabindex", ReferenceEquals(band, _bands[0]) && i == band[0] ? "0" : "-1")
+                .Attr("tabindex", first && i == band[0] ? "0" : "-1")
                 .Attr("data-party", seat?.Winner.Party)
-                .Open("title").Text(Title(constituency, status, seat)).Close("title")
+                .Open("title").Text(title).Close("title")
                 .Open("use").Attr("href", "#rl-hex").Attr("x", x).Attr("y", y).Attr("fill", HtmlWriter.Colour(fill)).End();
             if (status == SeatStatus.Recount)
             {
@@ -252,4 +282,10 @@ public static class HexColours
 {
     public const string Awaiting = "#D9DEE4";
     public const string Counting = "#A9B3BF";
+
+    /// <summary>A declared seat the map's mode does not pick out (a hold on the gains map).</summary>
+    public const string Held = "#EEF0F3";
+
+    /// <summary>A declared seat without the mode's figure (the party did not stand; no turnout given).</summary>
+    public const string NoFigure = "#FFFFFF";
 }

@@ -33,6 +33,13 @@ public sealed partial class FragmentLedger
     public const int SeatHistory = 4;
     public const int NewsHistory = 512;
 
+    /// <summary>
+    /// How many versions of chosen parts (a swing pair, a map mode, an area's figures) a node keeps drawn: the choices
+    /// readers are making now fit many times over, and a client asking for every pair at every held sequence cannot
+    /// make a node hold them all.
+    /// </summary>
+    public const int ChosenHeld = 256;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly LiveResults _live;
     private readonly ILogger<FragmentLedger> _logger;
@@ -41,6 +48,7 @@ public sealed partial class FragmentLedger
     private readonly SeatState[] _seats;
     private readonly SeatResult?[] _previouslyReported;
     private readonly SequenceNews[] _news = new SequenceNews[NewsHistory];
+    private readonly ChosenVersions _chosen = new(ChosenHeld);
     private LedgerState _state;
     private long _newsFrom;
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -83,6 +91,12 @@ public sealed partial class FragmentLedger
     public PartVersion? Find(string part, long sequence)
     {
         ArgumentNullException.ThrowIfNull(part);
+        if (ChosenPart.FollowsOf(part) is { } follows)
+        {
+            // A chosen part (a swing pair, a map mode, an area) is the part it follows, drawn its own way.
+            return Find(follows, sequence) is { } followed ? _chosen.Get(part, followed) : null;
+        }
+
         lock (_lock)
         {
             if (!_history.TryGetValue(part, out var versions))
@@ -109,6 +123,12 @@ public sealed partial class FragmentLedger
         if (PublicPart.National.Contains(part))
         {
             return true;
+        }
+
+        if (ChosenPart.FollowsOf(part) is not null)
+        {
+            var snapshot = State.Snapshot;
+            return ChosenPart.Parse(part, snapshot.Election, snapshot.National) is not null;
         }
 
         // A seat's code exactly as the election spells it, so a cache holds one copy of each seat, not one per spelling.
@@ -385,7 +405,13 @@ public sealed record LedgerState(string Epoch, LiveSnapshot Snapshot, ImmutableD
     public long Sequence => Snapshot.Sequence;
 
     /// <summary>The address of <paramref name="part"/>'s current version.</summary>
-    public string Url(string part) => FragmentAddress.Html(Epoch, part, Versions[part]);
+    public string Url(string part) => FragmentAddress.Html(Epoch, part, VersionOf(part));
+
+    /// <summary>The sequence of <paramref name="part"/>'s current version: a chosen part's is that of the part it follows.</summary>
+    public long VersionOf(string part) =>
+        Versions.TryGetValue(part, out var version) ? version
+        : ChosenPart.FollowsOf(part) is { } follows ? Versions[follows]
+        : throw new KeyNotFoundException($"'{part}' is not a part");
 }
 
 /// <summary>What one sequence changed: each part's new version and address. The push channel sends it as one event.</summary>

@@ -53,6 +53,11 @@ public sealed class FragmentRenderer(IServiceScopeFactory scopes, ILoggerFactory
     {
         var snapshot = version.Snapshot ?? throw new InvalidOperationException($"{version.Part} at {version.Sequence} was not seen by this node");
         var election = snapshot.Election;
+        if (ChosenPart.FollowsOf(version.Part) is not null)
+        {
+            return Task.FromResult(Made(version, JsonSerializer.SerializeToUtf8Bytes(ChosenJson(version, snapshot), ResultsContract.JsonOptions), JsonType));
+        }
+
         object body = PublicPart.SeatCode(version.Part) is { } code && election.FindConstituency(code) is { } constituency
             ? ResultsContract.Detail(election, constituency, snapshot.Status(code), snapshot.Seat(code))
             : version.Part switch
@@ -74,6 +79,20 @@ public sealed class FragmentRenderer(IServiceScopeFactory scopes, ILoggerFactory
             return (typeof(SeatPart), parameters);
         }
 
+        if (ChosenPart.FollowsOf(version.Part) is not null)
+        {
+            var chosen = ChosenPart.Parse(version.Part, snapshot.Election, snapshot.National)
+                ?? throw new ArgumentException($"'{version.Part}' is not a part", nameof(version));
+            parameters["Chosen"] = chosen;
+            return (chosen.Kind switch
+            {
+                ChosenKind.Swing => typeof(SwingPart),
+                ChosenKind.Board => typeof(AreaBoardPart),
+                ChosenKind.SeatList => typeof(AreaSeatsPart),
+                _ => typeof(ChosenMapPart),
+            }, parameters);
+        }
+
         return (version.Part switch
         {
             PublicPart.Declared => typeof(DeclaredPart),
@@ -85,6 +104,22 @@ public sealed class FragmentRenderer(IServiceScopeFactory scopes, ILoggerFactory
             PublicPart.Seats => typeof(SeatListPart),
             _ => throw new ArgumentException($"'{version.Part}' is not a part", nameof(version)),
         }, parameters);
+    }
+
+    /// <summary>A chosen part as JSON: an area's results in the shape of <c>/api/v1/nations/{name}</c>, or the national results.</summary>
+    private static object ChosenJson(PartVersion version, LiveSnapshot snapshot)
+    {
+        var election = snapshot.Election;
+        if (ChosenPart.Parse(version.Part, election, snapshot.National)?.AreaIn(snapshot.National) is { } area)
+        {
+            return ResultsContract.Area(election, snapshot.National, area, snapshot.Mode, version.Sequence, c =>
+            {
+                var index = election.ConstituencyIndex(c.Code);
+                return (snapshot.Statuses[index], snapshot.Seats[index]);
+            });
+        }
+
+        return ResultsContract.National(election, snapshot.National, snapshot.Mode, version.Sequence);
     }
 
     private static Fragment Made(PartVersion version, byte[] body, string type)

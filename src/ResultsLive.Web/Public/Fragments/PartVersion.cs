@@ -76,6 +76,55 @@ public sealed class PartVersion
     }
 }
 
+/// <summary>
+/// The versions of chosen parts a node keeps, at most a given number, the oldest made dropped first: a chosen part takes
+/// the version of the part it follows, so one dropped and asked for again is the same version, drawn again.
+/// </summary>
+internal sealed class ChosenVersions(int capacity)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(string Part, long Sequence), PartVersion> _held = [];
+    private readonly Queue<(string Part, long Sequence)> _order = new();
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _held.Count;
+            }
+        }
+    }
+
+    public PartVersion Get(string part, PartVersion followed)
+    {
+        var key = (part, followed.Sequence);
+        lock (_lock)
+        {
+            // A version of the followed part this node never drew (its snapshot unseen) is not kept: it cannot be drawn.
+            if (_held.TryGetValue(key, out var held) && ReferenceEquals(held.Snapshot, followed.Snapshot))
+            {
+                return held;
+            }
+
+            var version = new PartVersion(part, followed.Sequence, followed.Snapshot, null);
+            if (!_held.ContainsKey(key))
+            {
+                _order.Enqueue(key);
+            }
+
+            _held[key] = version;
+            while (_held.Count > capacity && _order.TryDequeue(out var oldest))
+            {
+                _held.Remove(oldest);
+            }
+
+            return version;
+        }
+    }
+}
+
 /// <summary>A drawn part: its bytes, their content type and an entity tag, the same on every node; compressed once, on first ask.</summary>
 public sealed class Fragment(string part, long sequence, byte[] body, string contentType, string etag)
 {

@@ -15,7 +15,7 @@ public sealed class PublicParts(FragmentLedger ledger, FragmentRenderer renderer
         var drawn = new Dictionary<string, DrawnPart>(StringComparer.Ordinal);
         foreach (var part in parts)
         {
-            var sequence = state.Versions[part];
+            var sequence = state.VersionOf(part);
             var version = Ledger.Find(part, sequence)
                 ?? throw new InvalidOperationException($"{part} at {sequence} is no longer held");
             var fragment = await renderer.HtmlAsync(version).ConfigureAwait(false);
