@@ -47,10 +47,10 @@ public sealed class WebNode : WebApplicationFactory<Program>
     }
 
     /// <summary>A node configured with exactly these settings (and the test ingest key): an election of the test's own making.</summary>
-    public static WebNode ForSettings(IReadOnlyDictionary<string, string?> settings)
+    public static WebNode ForSettings(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return Start(new Dictionary<string, string?>(settings));
+        return Start(new Dictionary<string, string?>(settings), services);
     }
 
     /// <summary>The demo night, as <c>dotnet run</c> shows it, compressed to <paramref name="duration"/>.</summary>
