@@ -139,11 +139,11 @@ public sealed partial class RedisDeclarationJournal
     }
 
     /// <summary>True when woken, false when the fallback poll's second passed first.</summary>
-    private static async Task<bool> WaitForAppendAsync(Task wake, CancellationToken ct)
+    private async Task<bool> WaitForAppendAsync(Task wake, CancellationToken ct)
     {
         try
         {
-            await wake.WaitAsync(FallbackPoll, ct).ConfigureAwait(false);
+            await wake.WaitAsync(FallbackPoll, _time, ct).ConfigureAwait(false);
             return true;
         }
         catch (TimeoutException)

@@ -7,5 +7,5 @@ public sealed class InMemoryDeclarationJournalTests : DeclarationJournalContract
 
     protected override string ExpectedKind => "in-memory";
 
-    protected override Task<IDeclarationJournal> CreateNodeAsync() => Task.FromResult<IDeclarationJournal>(_journal);
+    protected override Task<IDeclarationJournal> CreateNodeAsync(TimeProvider time) => Task.FromResult<IDeclarationJournal>(_journal);
 }

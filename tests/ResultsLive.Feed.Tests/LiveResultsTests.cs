@@ -163,10 +163,12 @@ public sealed class LiveResultsTests : IDisposable
     {
         _live.Apply(_script.Status(AlphaNorth, SeatStatus.Counting));
         var already = _live.WaitForSequenceAsync(1, Ct);
-        var waiting = _live.WaitForSequenceAsync(3, Ct);
+
+        // Without a token to watch, the waiter is the task Apply completes itself, so whether sequence 2 woke it is known
+        // as soon as Apply returns: no pause needed to give a wrong wake time to show.
+        var waiting = _live.WaitForSequenceAsync(3, CancellationToken.None);
 
         _live.Apply(_script.Status(BetaSouth, SeatStatus.Counting));
-        await Task.Delay(50, Ct);
         var stillWaiting = !waiting.IsCompleted;
         _live.Apply(_script.Status(GammaVale, SeatStatus.Counting));
         await waiting.WaitAsync(Ct);
@@ -187,12 +189,12 @@ public sealed class LiveResultsTests : IDisposable
             _script.Declaration(BetaSouth, 1, 20_000, 9_000, 6_000),
             _script.Status(GammaVale, SeatStatus.Counting),
         };
-        var waiters = new[] { 4L, 1, 5, 2, 2, 3 }.Select(s => (Sequence: s, Task: _live.WaitForSequenceAsync(s, Ct))).ToList();
+        // No token: each waiter is the task Apply completes itself, so which were woken is known when Apply returns.
+        var waiters = new[] { 4L, 1, 5, 2, 2, 3 }.Select(s => (Sequence: s, Task: _live.WaitForSequenceAsync(s, CancellationToken.None))).ToList();
 
         _live.Apply(entries[0]);
         _live.ApplyBatch(entries[1..3]);
         await Task.WhenAll(waiters.Where(w => w.Sequence <= 3).Select(w => w.Task)).WaitAsync(Ct);
-        await Task.Delay(50, Ct);
         var earlyWakes = waiters.Where(w => w.Sequence > 3 && w.Task.IsCompleted).Select(w => w.Sequence).ToList();
         _live.ApplyBatch(entries[3..]);
         await Task.WhenAll(waiters.Select(w => w.Task)).WaitAsync(Ct);

@@ -245,10 +245,10 @@ public sealed class RedisDeclarationJournalTests(RedisFixture redis) : Declarati
         return long.Parse(calls["calls=".Length..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    protected override async Task<IDeclarationJournal> CreateNodeAsync()
+    protected override async Task<IDeclarationJournal> CreateNodeAsync(TimeProvider time)
     {
         var connection = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString);
         _connections.Add(connection);
-        return new RedisDeclarationJournal(connection, _electionId);
+        return new RedisDeclarationJournal(connection, _electionId, time);
     }
 }

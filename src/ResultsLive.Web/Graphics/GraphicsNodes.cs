@@ -184,6 +184,11 @@ public sealed partial class GraphicsNodes : BackgroundService
         {
             // Unreachable: the console shows it from the connection's own state.
         }
+        catch (ObjectDisposedException) when (leaving)
+        {
+            // The host is closing the connection while this node says goodbye (seen when a test host stops): the others
+            // stop hearing this node and forget it after their timeout, as they would a node that was killed.
+        }
     }
 
     private void Raise() => Changed?.Invoke();

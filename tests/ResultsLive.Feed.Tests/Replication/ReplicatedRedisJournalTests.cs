@@ -23,12 +23,12 @@ public sealed class ReplicatedRedisJournalTests(ReplicatedRedisFixture redis) : 
         await base.DisposeAsync();
     }
 
-    protected override async Task<IDeclarationJournal> CreateNodeAsync()
+    protected override async Task<IDeclarationJournal> CreateNodeAsync(TimeProvider time)
     {
         var main = await ConnectionMultiplexer.ConnectAsync(redis.Primary.ConnectionString);
         var acks = await ConnectionMultiplexer.ConnectAsync(redis.Primary.ConnectionString);
         _connections.Add(main);
         _connections.Add(acks);
-        return new RedisDeclarationJournal(main, _electionId, acknowledgement: new ReplicaAcknowledgement(acks, 1, TimeSpan.FromSeconds(5)));
+        return new RedisDeclarationJournal(main, _electionId, time, acknowledgement: new ReplicaAcknowledgement(acks, 1, TimeSpan.FromSeconds(5)));
     }
 }

@@ -10,7 +10,7 @@ namespace ResultsLive.Web.Tests.Feed;
 /// <summary>
 /// A node cut off from Redis (a TCP proxy between them refuses every connection): ingest answers 503 with Retry-After and
 /// records nothing, readiness stays 200 but says Degraded, and the same declaration sent again once the network is back
-/// is taken as the first of the night.
+/// is taken as the first of the night; the demo night waits through a cut and carries on.
 /// </summary>
 public sealed class JournalOutageTests : IAsyncLifetime
 {
@@ -72,6 +72,42 @@ public sealed class JournalOutageTests : IAsyncLifetime
             return detail.RootElement.GetProperty("status").GetString() == "declared" ? "declared" : null;
         });
         Assert.Equal("declared", seat);
+    }
+
+    [Fact]
+    public async Task DemoNight_NetworkToRedisCutMidNight_WaitsAndCarriesOnToTheLastSeat()
+    {
+        await using var proxy = new TcpProxy(_redis.Port);
+        var logs = new LogEvents();
+        using var node = WebNode.ForSettings(
+            new Dictionary<string, string?>
+            {
+                ["ResultsLive:Redis"] = string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{proxy.Port},abortConnect=false"),
+                ["ResultsLive:Demo:Seats"] = "30",
+                ["ResultsLive:Demo:Duration"] = "00:00:15",
+            },
+            logs.AddTo);
+        await WaitForAsync(async () => await DeclaredAsync(node) >= 3 ? "under way" : null);
+
+        proxy.Cut();
+
+        // The demo's next entry is refused: it says it is waiting, and the host keeps running.
+        await WaitForAsync(() => Task.FromResult(logs.Any("Demo night: the journal is unavailable") ? "waiting" : null));
+        proxy.Restore();
+
+        await WaitForAsync(() => Task.FromResult(logs.Any("Demo night: the journal is back") ? "resumed" : null));
+        await WaitForAsync(async () => await DeclaredAsync(node) == 30 ? "finished" : null);
+        using var seats = await node.GetJsonAsync("/api/v1/constituencies");
+        Assert.All(seats.RootElement.EnumerateArray(), s => Assert.Equal("declared", s.GetProperty("status").GetString()));
+    }
+
+    private static async Task<int> DeclaredAsync(WebNode node)
+    {
+        using var client = node.CreateClient();
+        using var response = await client.GetAsync(new Uri("/api/v1/results", UriKind.Relative));
+        return response.IsSuccessStatusCode
+            ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("declared").GetInt32()
+            : -1;
     }
 
     /// <summary>Asks again every 50 ms until <paramref name="probe"/> answers, for at most a minute.</summary>

@@ -130,6 +130,35 @@ public sealed class OutputTests : RedisBrowserTest
         Assert.All(pixels, p => Assert.Equal(0, p[3]));
     }
 
+    [Fact]
+    public async Task OutputPage_ItsNodeRestarts_KeepsWhatIsOnAirThenFollowsTheResultsAgain()
+    {
+        var node = WebNode.For2024(GraphicsSettings.Channels(), Redis.ConnectionString);
+        var port = node.BaseAddress.Port;
+        var output = await OpenOutputAsync(node);
+        using (var api = node.Operator())
+        {
+            await SendAsync(api, "cue", """{"layer":"bug","template":"bug"}""");
+            await SendAsync(api, "take", """{"layer":"bug"}""");
+        }
+
+        var declared = output.FrameLocator("[data-layer=bug] iframe").Locator("#declared");
+        await Expect(declared).ToHaveTextAsync("0", new() { Timeout = 15_000 });
+
+        node.Dispose();
+
+        // Off the air would be the failure an audience sees: the graphic stays as it was while the page reconnects.
+        await output.WaitForFunctionAsync("() => window.rlOutput.connected === false", null, new() { Timeout = 30_000 });
+        await Expect(declared).ToHaveTextAsync("0");
+
+        using var restarted = WebNode.For2024(GraphicsSettings.Channels(), Redis.ConnectionString, port: port);
+        await PostAsync(restarted, LiveSiteFixture.Body(Election2024.Results.First(r => r.Constituency == Election2024.IslingtonNorth)));
+
+        await Expect(declared).ToHaveTextAsync("1", new() { Timeout = 60_000 });
+        Assert.True(await output.EvaluateAsync<bool>("() => window.rlOutput.connected"));
+        await output.CloseAsync();
+    }
+
     /// <summary>The audit trail's first event of an action, once it is there (it is written just after the act).</summary>
     private static async Task<AuditEvent> AuditedAsync(WebNode node, string action)
     {

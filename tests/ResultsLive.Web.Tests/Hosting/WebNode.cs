@@ -34,7 +34,7 @@ public sealed class WebNode : WebApplicationFactory<Program>
         Start(SharedData.Election2024Settings(redis ?? "", ApiKey).ToDictionary(s => s.Key, string? (s) => s.Value), port: port);
 
     /// <summary>The 2024 election with more settings (users, keys, single sign-on) and, optionally, services replaced.</summary>
-    public static WebNode For2024(IReadOnlyDictionary<string, string?> settings, string? redis = null, Action<IServiceCollection>? services = null)
+    public static WebNode For2024(IReadOnlyDictionary<string, string?> settings, string? redis = null, Action<IServiceCollection>? services = null, int port = 0)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var all = SharedData.Election2024Settings(redis ?? "", ApiKey).ToDictionary(s => s.Key, string? (s) => s.Value);
@@ -43,14 +43,14 @@ public sealed class WebNode : WebApplicationFactory<Program>
             all[key] = value;
         }
 
-        return Start(all, services);
+        return Start(all, services, port);
     }
 
     /// <summary>A node configured with exactly these settings (and the test ingest key): an election of the test's own making.</summary>
-    public static WebNode ForSettings(IReadOnlyDictionary<string, string?> settings)
+    public static WebNode ForSettings(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return Start(new Dictionary<string, string?>(settings));
+        return Start(new Dictionary<string, string?>(settings), services);
     }
 
     /// <summary>The demo night, as <c>dotnet run</c> shows it, compressed to <paramref name="duration"/>.</summary>

@@ -54,8 +54,15 @@ public sealed class ResultsHubTests : IDisposable
 
         await islington.WaitForAsync(c => !c.Declared.IsEmpty);
         await london.WaitForAsync(c => !c.Declared.IsEmpty);
-        await Task.Delay(300);
+
+        // A later change in Scotland reaches Scotland's client after anything the node sent it before: once it is there,
+        // Islington's declaration would be there too, had it been sent to the wrong scope.
+        using var ingest = _node.Ingest();
+        using var counting = await ingest.PostAsync(new Uri("/api/v1/constituencies/S14000084/status", UriKind.Relative), WebNode.Json("""{"status":"counting"}"""));
+        Assert.Equal(HttpStatusCode.Accepted, counting.StatusCode);
+        await scotland.WaitForAsync(c => !c.StatusChanged.IsEmpty);
         Assert.Empty(scotland.Declared);
+        Assert.Single(islington.Declared);
     }
 
     [Fact]

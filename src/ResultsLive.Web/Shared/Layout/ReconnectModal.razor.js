@@ -9,13 +9,27 @@ retryButton.addEventListener("click", retry);
 const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
+// When the page last heard from the server: the moment the connection went, kept until it is back, so an editor can
+// tell how old the figures under the banner are.
+const lastHeard = reconnectModal.querySelector("[data-last-heard]");
+let lostAt = null;
+
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
         if (!reconnectModal.open) {
             reconnectModal.show();
         }
+
+        if (lostAt === null) {
+            lostAt = new Date();
+            lastHeard.textContent = `Last heard from the server at ${lostAt.toLocaleTimeString("en-GB")}.`;
+            lastHeard.dataset.since = lostAt.toISOString();
+            lastHeard.hidden = false;
+        }
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
+        lostAt = null;
+        lastHeard.hidden = true;
     } else if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     } else if (event.detail.state === "rejected") {
@@ -36,6 +50,8 @@ async function retry() {
                 location.reload();
             } else {
                 reconnectModal.close();
+                lostAt = null;
+                lastHeard.hidden = true;
             }
         }
     } catch (err) {
