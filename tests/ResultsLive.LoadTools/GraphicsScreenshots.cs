@@ -39,6 +39,7 @@ internal static class GraphicsScreenshots
             ["swing"] = national,
             ["ticker"] = declared.ToJsonString(),
             ["bug"] = national,
+            ["swingometer"] = await http.GetStringAsync(new Uri("api/v1/swingometer", UriKind.Relative)),
         };
 
         using var playwright = await Playwright.CreateAsync();

@@ -72,7 +72,8 @@ public sealed class Preflight(Uri node, string chromium, TextWriter progress)
 
         var seats = PreflightSeats.Sample(all, sample).Select(PreflightSeats.Declared).ToList();
         var national = await http.GetStringAsync(new Uri("api/v1/results", UriKind.Relative), ct).ConfigureAwait(false);
-        await progress.WriteLineAsync($"preflight: {seats.Count} of {all.Count} seats, 7 templates, at {node}").ConfigureAwait(false);
+        var swingometer = await http.GetStringAsync(new Uri("api/v1/swingometer", UriKind.Relative), ct).ConfigureAwait(false);
+        await progress.WriteLineAsync($"preflight: {seats.Count} of {all.Count} seats, 8 templates, at {node}").ConfigureAwait(false);
 
         using var playwright = await Playwright.CreateAsync().ConfigureAwait(false);
         await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -93,6 +94,8 @@ public sealed class Preflight(Uri node, string chromium, TextWriter progress)
         {
             renders += await RenderAsync(browser, template, [("national", national)], problems, ct).ConfigureAwait(false);
         }
+
+        renders += await RenderAsync(browser, "swingometer", [("swingometer", swingometer)], problems, ct).ConfigureAwait(false);
 
         // The gains board and the ticker with every seat in them: each row drawn once, a page or a ticker's worth at a time.
         var summaries = seats.Select(PreflightSeats.Summary).ToList();

@@ -28,6 +28,12 @@ public sealed record Swingometer(
     IReadOnlyList<SwingometerSeat> Further,
     IReadOnlyList<SwingometerSeat> BuckedTheTrend)
 {
+    /// <summary>The swing at either end of the dial as broadcasters draw it: 25 points, or more when the swing itself is larger.</summary>
+    public double DialRange => Math.Max(25, Math.Ceiling((Math.Abs(SwingToA ?? 0) + 5) / 5) * 5);
+
+    /// <summary>The seats of <see cref="Scale"/> that sit on the dial, within <see cref="DialRange"/> of no swing.</summary>
+    public IEnumerable<SwingometerSeat> OnDial => Scale.Where(s => Math.Abs(s.SwingNeeded!.Value) <= DialRange);
+
     internal static Swingometer? Build(NationalSnapshot snapshot, string partyA, string partyB, AreaSnapshot? area = null)
     {
         var battleground = snapshot.Battleground;

@@ -75,6 +75,53 @@ public static class ResultsContract
                 t.Constituency.Code, t.Constituency.Name, t.SwingNeeded, t.BaselineWinner, StatusName(status(t.Constituency)), t.Won, t.Swing))]);
     }
 
+    /// <summary>
+    /// The swingometer in a scope (<c>uk</c>, <c>nation-scotland</c>, ...) and area; <paramref name="status"/> gives each
+    /// seat's status now.
+    /// </summary>
+    public static SwingometerDto Swingometer(
+        Election election, NationalSnapshot snapshot, Swingometer swingometer, string scope, string? area, string mode, long sequence, Func<Constituency, SeatStatus> status)
+    {
+        ArgumentNullException.ThrowIfNull(election);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(swingometer);
+        ArgumentNullException.ThrowIfNull(status);
+        var (a, b) = (swingometer.PartyA, swingometer.PartyB);
+        var falling = swingometer.Falling.Select(s => s.Constituency.Code).ToHashSet(StringComparer.Ordinal);
+        var onDial = swingometer.OnDial.ToList();
+        return new SwingometerDto(
+            new ElectionRefDto(election.Id, election.Name),
+            mode,
+            sequence,
+            scope,
+            area,
+            new BaselineRefDto(BaselineKindName(snapshot.BaselineKind), snapshot.BaselineName),
+            new PartyRefDto(a.Code, a.Name, a.Colour),
+            new PartyRefDto(b.Code, b.Name, b.Colour),
+            ToDto(swingometer.National),
+            swingometer.SwingToA,
+            swingometer.Declared,
+            swingometer.DialRange,
+            [.. onDial.Select(s => new SwingometerSeatDto(
+                s.Constituency.Code,
+                s.Constituency.Name,
+                s.SwingNeeded!.Value,
+                s.BaselineWinner,
+                StatusName(status(s.Constituency)),
+                s.Winner,
+                s.Winner is { } winner && string.Equals(winner, string.Equals(s.BaselineWinner, a.Code, StringComparison.OrdinalIgnoreCase) ? b.Code : a.Code, StringComparison.OrdinalIgnoreCase),
+                s.Swing,
+                falling.Contains(s.Constituency.Code)))],
+            swingometer.Scale.Count - onDial.Count,
+            swingometer.Falling.Count,
+            swingometer.Falling.Count(s => s.Winner is { } winner && !string.Equals(winner, s.BaselineWinner, StringComparison.OrdinalIgnoreCase)),
+            [.. swingometer.Further.Select(Declared)],
+            [.. swingometer.BuckedTheTrend.Select(Declared)]);
+
+        static SwingometerDeclaredDto Declared(SwingometerSeat seat) =>
+            new(seat.Constituency.Code, seat.Constituency.Name, seat.BaselineWinner, seat.Winner, seat.Swing!.Value);
+    }
+
     /// <summary>A nation's or region's results; <paramref name="seat"/> gives each of its seats' status and result now.</summary>
     public static AreaResultsDto Area(
         Election election, NationalSnapshot snapshot, AreaSnapshot area, string mode, long sequence, Func<Constituency, (SeatStatus Status, SeatResult? Result)> seat)

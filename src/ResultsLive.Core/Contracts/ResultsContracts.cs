@@ -128,3 +128,53 @@ public sealed record AreaResultsDto(
     long ValidVotes,
     long InvalidVotes,
     IReadOnlyList<ConstituencySummaryDto> Constituencies);
+
+/// <summary>A party named in a payload: its code, name and colour.</summary>
+public sealed record PartyRefDto(string Code, string Name, string Colour);
+
+/// <summary>
+/// One seat along the dial of <c>GET /api/v1/swingometer</c>: a seat held by A or B at the baseline that the other needs
+/// a swing to take. Swings are on the dial's axis: positive is a swing to A, negative to B.
+/// </summary>
+/// <param name="SwingNeeded">Half the gap in baseline share between the two there; positive for B's seats (A needs that swing), negative for A's.</param>
+/// <param name="Won">True once declared and taken by the other of the two parties (the challenger).</param>
+/// <param name="Swing">The Butler swing to A the seat showed; null until declared.</param>
+/// <param name="Falls">True when the national swing reaches the seat (it is between no swing and the needle).</param>
+public sealed record SwingometerSeatDto(
+    string Constituency, string Name, double SwingNeeded, string BaselineWinner, string Status, string? Winner, bool Won, double? Swing, bool Falls);
+
+/// <summary>A declared seat that went further than the whole or bucked the trend, with its swing to A (negative: to B).</summary>
+public sealed record SwingometerDeclaredDto(string Constituency, string Name, string BaselineWinner, string? Winner, double Swing);
+
+/// <summary>
+/// <c>GET /api/v1/swingometer</c>: the swing between two parties over the declared seats where both stood (Butler, like
+/// for like), in the UK or one nation or region, with the seats along the dial and those that went further or bucked the
+/// trend: the numbers <c>/swing</c> shows.
+/// </summary>
+/// <param name="Scope"><c>uk</c>, <c>nation-{slug}</c> or <c>region-{slug}</c>.</param>
+/// <param name="Area">The nation's or region's name as the Library spells it; null for the UK.</param>
+/// <param name="SwingToA">The swing on the dial's axis: positive to A, negative to B; null before a seat where both stood has declared.</param>
+/// <param name="Declared">The declared seats the swing is measured over (those where both stood).</param>
+/// <param name="Range">The swing at either end of the dial, in points: 25, or more when the swing is larger.</param>
+/// <param name="Seats">The seats on the dial (within <paramref name="Range"/>), from the most to B to the most to A.</param>
+/// <param name="OffDial">How many seats either party held need more than <paramref name="Range"/> and are not listed.</param>
+/// <param name="Falling">How many seats fall at the swing; <paramref name="FallingChangedHands"/> of them declared and changed hands.</param>
+public sealed record SwingometerDto(
+    ElectionRefDto Election,
+    string Mode,
+    long Sequence,
+    string Scope,
+    string? Area,
+    BaselineRefDto Baseline,
+    PartyRefDto PartyA,
+    PartyRefDto PartyB,
+    SwingDto? Swing,
+    double? SwingToA,
+    int Declared,
+    double Range,
+    IReadOnlyList<SwingometerSeatDto> Seats,
+    int OffDial,
+    int Falling,
+    int FallingChangedHands,
+    IReadOnlyList<SwingometerDeclaredDto> Further,
+    IReadOnlyList<SwingometerDeclaredDto> BuckedTheTrend);

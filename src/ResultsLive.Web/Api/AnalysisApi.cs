@@ -4,7 +4,7 @@ using ResultsLive.Feed;
 
 namespace ResultsLive.Web.Api;
 
-/// <summary>The analysis reads of the public API: a party's battleground, and a nation's or region's results. All public, all from the node's snapshot.</summary>
+/// <summary>The analysis reads of the public API: a party's battleground, the swingometer, and a nation's or region's results. All public, all from the node's snapshot.</summary>
 public static class AnalysisApi
 {
     public static IEndpointRouteBuilder MapAnalysisApi(this IEndpointRouteBuilder app)
@@ -22,8 +22,20 @@ public static class AnalysisApi
             .WithSummary("A region's results, by its name as the Library spells it or in lower case with hyphens (yorkshire-and-the-humber)")
             .Produces<AreaResultsDto>()
             .ProducesValidationProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/swingometer", GetSwingometer)
+            .WithSummary("The swing between two parties (a, b; default the two largest at the baseline) in the UK or a nation or region (scope), with the seats along the dial")
+            .Produces<SwingometerDto>()
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
+            .ProducesValidationProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    private static IResult GetSwingometer(string? a, string? b, string? scope, LiveResults live) =>
+        SwingometerChoice.Build(live.Current, a, b, scope) switch
+        {
+            ({ } swingometer, _) => Results.Json(swingometer, ResultsContract.JsonOptions),
+            (_, var problem) => ApiProblems.Status(problem!.Status, problem.Title, problem.Field, problem.Reason),
+        };
 
     private static IResult GetBattleground(string party, LiveResults live)
     {

@@ -2,6 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace ResultsLive.Web.Graphics;
 
+/// <summary>What a cue chose beyond a seat: the swingometer's two parties and scope (each null for the default).</summary>
+public sealed record GraphicsChoice(string? A, string? B, string? Scope);
+
 /// <summary>
 /// A graphic as cued or taken: the template, the seat it shows (if any), and its data exactly as the template's
 /// <c>update()</c> is given it, pinned at the journal <see cref="Sequence"/> it was built from. <see cref="Id"/> follows the
@@ -15,7 +18,8 @@ public sealed record GraphicsItem(
     long Sequence,
     string Data,
     DateTimeOffset At,
-    string By);
+    string By,
+    GraphicsChoice? Choice = null);
 
 /// <summary>
 /// One layer of a channel: what is cued (preview) and on air (program), how many times the on-air graphic has been paged

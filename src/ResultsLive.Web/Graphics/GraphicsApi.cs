@@ -94,7 +94,8 @@ public static class GraphicsApi
             return BadLayer(body.Layer, required: true);
         }
 
-        return Answer(await control.CueAsync(channel, layer, body.Template, body.Constituency, GraphicsAuthorization.ActorName(request.HttpContext), ct).ConfigureAwait(false));
+        var choice = body.A is null && body.B is null && body.Scope is null ? null : new GraphicsChoice(body.A, body.B, body.Scope);
+        return Answer(await control.CueAsync(channel, layer, body.Template, body.Constituency, GraphicsAuthorization.ActorName(request.HttpContext), ct, choice).ConfigureAwait(false));
     }
 
     private static async Task<IResult> LayerCommandAsync(
@@ -162,11 +163,15 @@ public static class GraphicsApi
         TemplateData.Seat => "seat",
         TemplateData.National => "national",
         TemplateData.Gains => "gains",
+        TemplateData.Swingometer => "swingometer",
         _ => "declarations",
     };
 }
 
-/// <summary>The body of <c>cue</c>: <c>{"layer":"lowerThird","template":"seat-result","constituency":"E14001305"}</c>.</summary>
+/// <summary>
+/// The body of <c>cue</c>: <c>{"layer":"lowerThird","template":"seat-result","constituency":"E14001305"}</c>, or for the
+/// swingometer <c>{"layer":"fullFrame","template":"swingometer","a":"Lab","b":"Con","scope":"scotland"}</c>.
+/// </summary>
 public sealed class CueRequest
 {
     public string? Layer { get; set; }
@@ -175,6 +180,15 @@ public sealed class CueRequest
 
     /// <summary>The seat's code (or name), for the seat templates.</summary>
     public string? Constituency { get; set; }
+
+    /// <summary>The swingometer's first party (its swing is to the right); default the largest at the baseline in the scope.</summary>
+    public string? A { get; set; }
+
+    /// <summary>The swingometer's second party; default the largest at the baseline in the scope that is not <see cref="A"/>.</summary>
+    public string? B { get; set; }
+
+    /// <summary>The swingometer's nation or region (<c>uk</c> by default), as <c>GET /api/v1/swingometer</c> takes it.</summary>
+    public string? Scope { get; set; }
 }
 
 /// <summary>The optional body of take, update, next and the body of out: <c>{"layer":"lowerThird"}</c>.</summary>
@@ -187,7 +201,7 @@ public sealed class LayerRequest
 public sealed record TemplateDto(string Id, string Title, string Data, IReadOnlyList<string> Layers, bool Paged, string Key, string Url);
 
 /// <summary>A graphic as the control API shows it, its data as the JSON the template was given.</summary>
-public sealed record GraphicsItemDto(string Id, string Template, string? Constituency, long Sequence, DateTimeOffset At, string By, JsonElement Data)
+public sealed record GraphicsItemDto(string Id, string Template, string? Constituency, long Sequence, DateTimeOffset At, string By, JsonElement Data, GraphicsChoice? Choice = null)
 {
     public static GraphicsItemDto? From(GraphicsItem? item)
     {
@@ -197,7 +211,7 @@ public sealed record GraphicsItemDto(string Id, string Template, string? Constit
         }
 
         using var data = JsonDocument.Parse(item.Data);
-        return new GraphicsItemDto(item.Id, item.Template, item.Constituency, item.Sequence, item.At, item.By, data.RootElement.Clone());
+        return new GraphicsItemDto(item.Id, item.Template, item.Constituency, item.Sequence, item.At, item.By, data.RootElement.Clone(), item.Choice);
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 
 using ResultsLive.Core.Validation;
 using ResultsLive.Feed;
+using ResultsLive.Web.Api;
 using ResultsLive.Web.Graphics.CasparCg;
 
 using StackExchange.Redis;
@@ -35,8 +36,9 @@ public sealed partial class GraphicsControl(
     /// <summary>What is waiting to be written to Redis for <paramref name="channel"/> after a panic Out or Clear, if anything.</summary>
     public string? Pending(string channel) => _pending.TryGetValue(channel, out var what) ? what : null;
 
-    /// <summary>Cues a template (with its seat) on a layer, pinned at the current sequence, into preview.</summary>
-    public async Task<GraphicsOutcome> CueAsync(string channel, GraphicsLayer layer, string? templateId, string? constituency, string actor, CancellationToken ct)
+    /// <summary>Cues a template (with its seat, or the swingometer's <paramref name="choice"/>) on a layer, pinned at the current sequence, into preview.</summary>
+    public async Task<GraphicsOutcome> CueAsync(
+        string channel, GraphicsLayer layer, string? templateId, string? constituency, string actor, CancellationToken ct, GraphicsChoice? choice = null)
     {
         if (states.Canonical(channel) is not { } id)
         {
@@ -54,7 +56,19 @@ public sealed partial class GraphicsControl(
         }
 
         var snapshot = live.Current;
-        var (data, problem) = GraphicsData.Build(template, constituency, snapshot);
+        if (template.Data == TemplateData.Swingometer)
+        {
+            if (SwingometerChoice.Build(snapshot, choice?.A, choice?.B, choice?.Scope) is (null, { } wrong))
+            {
+                return Rejected(id, wrong.Status == 404 ? 404 : 422, wrong.Field, wrong.Reason);
+            }
+        }
+        else
+        {
+            choice = null;
+        }
+
+        var (data, problem) = GraphicsData.Build(template, constituency, snapshot, choice);
         if (data is null)
         {
             var unknown = template.NeedsSeat && !string.IsNullOrWhiteSpace(constituency) && snapshot.Election.FindConstituency(constituency.Trim()) is null;
@@ -62,7 +76,7 @@ public sealed partial class GraphicsControl(
         }
 
         var seat = template.NeedsSeat ? snapshot.Election.FindConstituency(constituency!.Trim())!.Code : null;
-        var item = new GraphicsItem(NewId(), template.Id, seat, snapshot.Sequence, data, time.GetUtcNow(), actor);
+        var item = new GraphicsItem(NewId(), template.Id, seat, snapshot.Sequence, data, time.GetUtcNow(), actor, choice);
         return await SharedAsync(id, "cue", actor, state =>
         {
             var changes = new Dictionary<GraphicsLayer, LayerState> { [layer] = state[layer] with { Cued = item } };
@@ -338,7 +352,7 @@ public sealed partial class GraphicsControl(
         new(after.Channel, after.Version, [.. GraphicsLayers.All.Where(l => after[l].Version != before[l].Version).Select(l => LayerMessage.From(l, after[l]))], cut, panic);
 
     private static GraphicsItem? Rebuild(GraphicsItem item, LiveSnapshot snapshot) =>
-        GraphicsTemplates.Find(item.Template) is { } template && GraphicsData.Build(template, item.Constituency, snapshot).Json is { } data
+        GraphicsTemplates.Find(item.Template) is { } template && GraphicsData.Build(template, item.Constituency, snapshot, item.Choice).Json is { } data
             ? item with { Data = data, Sequence = snapshot.Sequence }
             : null;
 

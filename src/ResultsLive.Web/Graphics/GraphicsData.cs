@@ -3,6 +3,7 @@ using System.Text.Json;
 using ResultsLive.Core.Contracts;
 using ResultsLive.Core.Model;
 using ResultsLive.Feed;
+using ResultsLive.Web.Api;
 
 namespace ResultsLive.Web.Graphics;
 
@@ -19,12 +20,15 @@ public static class GraphicsData
     /// The template's data as of <paramref name="snapshot"/>, or null with the reason when a seat template names no seat,
     /// an unknown one, or one that has not declared.
     /// </summary>
-    public static (string? Json, string? Problem) Build(GraphicsTemplate template, string? constituency, LiveSnapshot snapshot)
+    public static (string? Json, string? Problem) Build(GraphicsTemplate template, string? constituency, LiveSnapshot snapshot, GraphicsChoice? choice = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(snapshot);
         return template.Data switch
         {
+            TemplateData.Swingometer => SwingometerChoice.Build(snapshot, choice?.A, choice?.B, choice?.Scope) is var (swingometer, problem) && swingometer is not null
+                ? (Serialize(swingometer), null)
+                : (null, problem!.Reason),
             TemplateData.Seat => Seat(constituency, snapshot),
             TemplateData.National => (Serialize(National(snapshot)), null),
             TemplateData.Gains => (Serialize(Gains(snapshot)), null),

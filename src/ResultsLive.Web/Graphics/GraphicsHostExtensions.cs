@@ -80,7 +80,7 @@ public static class GraphicsHostExtensions
         {
             var path = context.Request.Path;
             if (HttpMethods.IsGet(context.Request.Method)
-                && (path.StartsWithSegments("/api/v1/results") || path.StartsWithSegments("/api/v1/constituencies") || path.StartsWithSegments("/api/v1/declarations")))
+                && (path.StartsWithSegments("/api/v1/results") || path.StartsWithSegments("/api/v1/swingometer") || path.StartsWithSegments("/api/v1/constituencies") || path.StartsWithSegments("/api/v1/declarations")))
             {
                 context.Response.Headers.AccessControlAllowOrigin = "*";
             }

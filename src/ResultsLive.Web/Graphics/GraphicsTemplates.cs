@@ -1,6 +1,6 @@
 namespace ResultsLive.Web.Graphics;
 
-/// <summary>The JSON a template takes: one seat, the nation, the gains so far, or the latest declarations.</summary>
+/// <summary>The JSON a template takes: one seat, the nation, the gains so far, the latest declarations, or the swingometer.</summary>
 public enum TemplateData
 {
     /// <summary><c>GET /api/v1/constituencies/{code}</c>, with <c>sequence</c> and <c>mode</c>.</summary>
@@ -14,6 +14,9 @@ public enum TemplateData
 
     /// <summary>The latest declarations, as <c>GET /api/v1/declarations</c> gives them, newest first.</summary>
     Declarations,
+
+    /// <summary><c>GET /api/v1/swingometer</c> for the cue's <see cref="GraphicsChoice"/> (by default the two largest parties, UK).</summary>
+    Swingometer,
 }
 
 /// <summary>
@@ -43,6 +46,7 @@ public static class GraphicsTemplates
         new("swing", "Swing", TemplateData.National, [GraphicsLayer.FullFrame], Paged: false, "F5"),
         new("ticker", "Ticker", TemplateData.Declarations, [GraphicsLayer.Ticker], Paged: false, "F6"),
         new("bug", "Bug (N of 650)", TemplateData.National, [GraphicsLayer.Bug], Paged: false, "F7"),
+        new("swingometer", "Swingometer", TemplateData.Swingometer, [GraphicsLayer.FullFrame], Paged: false, "F8"),
     ];
 
     public static GraphicsTemplate? Find(string? id) =>

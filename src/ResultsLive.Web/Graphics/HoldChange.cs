@@ -24,7 +24,7 @@ public sealed record HoldChange(string Summary, long FromSequence, long ToSequen
             return null;
         }
 
-        var (fresh, _) = GraphicsData.Build(template, item.Constituency, snapshot);
+        var (fresh, _) = GraphicsData.Build(template, item.Constituency, snapshot, item.Choice);
         if (fresh is null)
         {
             // The seat went back to awaiting (its result withdrawn): the held graphic shows figures that no longer stand.
@@ -38,6 +38,7 @@ public sealed record HoldChange(string Summary, long FromSequence, long ToSequen
             TemplateData.Seat => Seat(Read<ConstituencyDetailDto>(item.Data), Read<ConstituencyDetailDto>(fresh)),
             TemplateData.National => National(Read<NationalResultsDto>(item.Data), Read<NationalResultsDto>(fresh)),
             TemplateData.Gains => Count("gains", Read<List<ConstituencySummaryDto>>(item.Data), Read<List<ConstituencySummaryDto>>(fresh)),
+            TemplateData.Swingometer => Swingometer(Read<SwingometerDto>(item.Data), Read<SwingometerDto>(fresh)),
             _ => null,
         };
         return summary is null ? null : new HoldChange(summary, item.Sequence, snapshot.Sequence, fresh);
@@ -115,6 +116,27 @@ public sealed record HoldChange(string Summary, long FromSequence, long ToSequen
         if (held.Swing is { } a && now.Swing is { } b && (a.From != b.From || a.To != b.To || Math.Abs(a.Value - b.Value) >= 0.05))
         {
             parts.Add($"swing {a.Value:0.0}% → {b.Value:0.0}% {b.From} to {b.To}");
+        }
+
+        return parts.Count == 0 ? null : string.Join("; ", parts);
+    }
+
+    private static string? Swingometer(SwingometerDto held, SwingometerDto now)
+    {
+        var parts = new List<string>();
+        if (held.Declared != now.Declared)
+        {
+            parts.Add($"declared {held.Declared} → {now.Declared}");
+        }
+
+        if (held.SwingToA is { } a && now.SwingToA is { } b && Math.Abs(a - b) >= 0.05)
+        {
+            parts.Add($"swing to {now.PartyA.Code} {a:0.0} → {b:0.0}");
+        }
+
+        if (held.Falling != now.Falling)
+        {
+            parts.Add($"falling {held.Falling} → {now.Falling}");
         }
 
         return parts.Count == 0 ? null : string.Join("; ", parts);

@@ -67,7 +67,7 @@ public static partial class PublicEndpoints
             }, context);
 
             var path = context.Request.Path;
-            if (HttpMethods.IsGet(context.Request.Method) && (path.Equals("/api/v1/results") || path.StartsWithSegments("/api/v1/constituencies")))
+            if (HttpMethods.IsGet(context.Request.Method) && (path.Equals("/api/v1/results") || path.Equals("/api/v1/swingometer") || path.StartsWithSegments("/api/v1/constituencies")))
             {
                 // Read before the endpoint reads its own state, so the body is of this sequence or a later one: a tag
                 // never promises less than its body has.
@@ -90,7 +90,7 @@ public static partial class PublicEndpoints
     private static bool IsPublic(PathString path) =>
         !path.StartsWithSegments("/_blazor") && !path.StartsWithSegments("/hubs") && !path.StartsWithSegments(FragmentAddress.Root)
         && !path.StartsWithSegments("/api/v1/stream") && !path.StartsWithSegments("/_framework")
-        && (!path.StartsWithSegments("/api") || path.StartsWithSegments("/api/v1/results") || path.StartsWithSegments("/api/v1/constituencies") || path.StartsWithSegments("/api/v1/latest"))
+        && (!path.StartsWithSegments("/api") || path.StartsWithSegments("/api/v1/results") || path.StartsWithSegments("/api/v1/swingometer") || path.StartsWithSegments("/api/v1/constituencies") || path.StartsWithSegments("/api/v1/latest"))
         && !path.StartsWithSegments("/admin") && !path.StartsWithSegments("/desk") && !path.StartsWithSegments("/operator") && !path.StartsWithSegments("/account");
 
     private static async Task GetFragmentAsync(HttpContext context, string epoch, string part, string sequence, FragmentLedger ledger, FragmentRenderer renderer)

@@ -146,6 +146,16 @@ public sealed class TemplateTests(TemplateFixture site) : IClassFixture<Template
             return national.ToJsonString();
         }
 
+        if (data == TemplateData.Swingometer)
+        {
+            var swingometer = JsonNode.Parse(await site.Node.GetStringAsync("/api/v1/swingometer"))!;
+            swingometer["buckedTheTrend"] = new JsonArray(new JsonObject
+            {
+                ["constituency"] = "E14000000", ["name"] = HostileSeat, ["baselineWinner"] = "Lab", ["winner"] = "Lab", ["swing"] = -1.5,
+            });
+            return swingometer.ToJsonString();
+        }
+
         return new JsonArray(Row(HostileSeat, HostileName, "Lab gain from Con")).ToJsonString();
     }
 

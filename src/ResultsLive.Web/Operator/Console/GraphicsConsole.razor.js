@@ -1,7 +1,7 @@
 // The console's hotkeys. Keys go to .NET only when the operator is not typing: in a field, every key is the field's.
 let handler = null;
 
-const keys = new Set([" ", "Escape", "Enter", "ArrowUp", "ArrowDown", "n", "N", "u", "U", "p", "P", "F1", "F2", "F3", "F4", "F5", "F6", "F7"]);
+const keys = new Set([" ", "Escape", "Enter", "ArrowUp", "ArrowDown", "n", "N", "u", "U", "p", "P", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8"]);
 
 function typing(target) {
     if (!target || !target.tagName) {

@@ -6,6 +6,7 @@ using ResultsLive.Core.Arithmetic;
 using ResultsLive.Core.Model;
 using ResultsLive.Feed;
 using ResultsLive.Web.Configuration;
+using ResultsLive.Web.Public.Fragments;
 
 namespace ResultsLive.Web.Public.Controls;
 
@@ -15,6 +16,7 @@ public sealed partial class HexMap
     private HexMapLayout _layout = null!;
     private IReadOnlyList<MarkupString> _bands = [];
     private MarkupString _legend;
+    private MarkupString _outlines;
     private LiveSnapshot? _rendered;
     private string _viewBox = "";
 
@@ -55,6 +57,7 @@ public sealed partial class HexMap
         {
             _bands = _layout.Render(Snapshot);
             _viewBox = _layout.ViewBox;
+            _outlines = _layout.Outlines(ChosenPart.Uk, null);
             _legend = Cache.Legend(Snapshot.National);
             return;
         }
@@ -62,6 +65,7 @@ public sealed partial class HexMap
         var area = Area;
         var (viewBox, cells) = _layout.Render(Snapshot, Mode, area is null ? null : area.Holds);
         (_viewBox, _bands) = (viewBox, [cells]);
+        _outlines = _layout.Outlines(ChosenPart.Scope(area), area is null ? null : area.Holds);
         _legend = new MarkupString(Mode.Legend(Snapshot.Election, Snapshot.National));
     }
 

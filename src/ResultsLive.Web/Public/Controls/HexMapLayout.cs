@@ -38,6 +38,8 @@ public sealed class HexMapLayout
     private readonly Election _election;
     private readonly Cell?[] _cells;
     private readonly int[][] _bands;
+    private readonly IReadOnlyList<RegionOutline> _outlines;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, MarkupString> _outlineMarkup = new(StringComparer.Ordinal);
     private Rendered? _last;
 
     public HexMapLayout(Election election, HexJsonMap? map)
@@ -75,6 +77,7 @@ public sealed class HexMapLayout
 
         Placed = placed;
         (_cells, ViewBox) = Place(hexes, Layout);
+        _outlines = Outlines(election, hexes, _cells, Layout);
         _bands = [.. Enumerable.Range(0, election.SeatCount)
             .Where(i => _cells[i] is not null)
             .OrderBy(i => _cells[i]!.Value.Y)
@@ -143,6 +146,45 @@ public sealed class HexMapLayout
         }
 
         return (viewBox, Cells(snapshot, seats, mode));
+    }
+
+    /// <summary>Each region's outline and label, worked out once from the layout: the regions of the hex file, or the election's.</summary>
+    public IReadOnlyList<RegionOutline> RegionOutlines => _outlines;
+
+    /// <summary>
+    /// The outlines of the regions with a seat drawn (every region, or those of one nation or region: <paramref name="area"/>
+    /// names it and <paramref name="within"/> picks its seats) and their labels, as SVG drawn over the cells: decorative
+    /// (the cells carry the names), so hidden from assistive technology and from the pointer. Built once per area.
+    /// </summary>
+    public MarkupString Outlines(string area, Func<Constituency, bool>? within)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        return _outlineMarkup.GetOrAdd(area, _ =>
+        {
+            var shown = _outlines.Where(o => within is null || o.Seats.Any(i => within(_election.Constituencies[i]))).ToList();
+            var html = new HtmlWriter(shown.Sum(o => o.Path.Length + 120)).Open("g").Attr("class", "hexmap-regions").Attr("aria-hidden", "true");
+            foreach (var outline in shown)
+            {
+                html.Open("path").Attr("class", "region-outline").Attr("data-region", outline.Name).Attr("d", outline.Path).End();
+            }
+
+            html.Close("g");
+
+            // One region's own map needs no label: its name heads the page.
+            if (shown.Count > 1)
+            {
+                html.Open("g").Attr("class", "hexmap-labels").Attr("aria-hidden", "true");
+                foreach (var outline in shown)
+                {
+                    html.Open("text").Attr("x", outline.LabelX.ToString("0.#", CultureInfo.InvariantCulture)).Attr("y", outline.LabelY.ToString("0.#", CultureInfo.InvariantCulture))
+                        .Attr("text-anchor", "middle").Text(outline.Label).Close("text");
+                }
+
+                html.Close("g");
+            }
+
+            return new MarkupString(html.ToString());
+        });
     }
 
     /// <summary>The cell of a seat (its centre in SVG units), or null when the map does not have it.</summary>
@@ -238,6 +280,38 @@ public sealed class HexMapLayout
         return new MarkupString(markup.ToString());
     }
 
+    /// <summary>
+    /// Groups the cells by the hex file's region (the seat's own region where the file gives none) and outlines each group;
+    /// a region is named as most of its seats' regions are, and labelled at the middle of its cells.
+    /// </summary>
+    private static List<RegionOutline> Outlines(Election election, Hex?[] hexes, Cell?[] cells, string layout)
+    {
+        var placed = Enumerable.Range(0, hexes.Length).Where(i => hexes[i] is not null && cells[i] is not null)
+            .Select(i => (Index: i, Hex: hexes[i]! with { Region = hexes[i]!.Region is { Length: > 0 } region ? region : election.Constituencies[i].Region }))
+            .ToList();
+        var index = placed.ToDictionary(p => p.Hex, p => p.Index);
+        var boundaries = HexOutlines.Boundaries([.. placed.Select(p => p.Hex)], layout);
+        var outlines = new List<RegionOutline>();
+        foreach (var group in placed.GroupBy(p => p.Hex.Region, StringComparer.Ordinal))
+        {
+            var seats = group.Select(p => p.Index).ToArray();
+            var name = seats.GroupBy(i => election.Constituencies[i].Region, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+            var path = HexOutlines.Path(boundaries[group.Key], hex => (cells[index[hex]]!.Value.X, cells[index[hex]]!.Value.Y), CellWidth);
+            outlines.Add(new RegionOutline(name, ShortName(name), path, seats.Average(i => cells[i]!.Value.X), seats.Average(i => cells[i]!.Value.Y), seats));
+        }
+
+        return outlines;
+    }
+
+    /// <summary>A label short enough to sit on the map without covering much of it.</summary>
+    private static string ShortName(string region) => region switch
+    {
+        "Yorkshire and The Humber" => "Yorks & Humber",
+        "East of England" => "East",
+        "Northern Ireland" => "N. Ireland",
+        _ => region,
+    };
+
     private static (Cell?[] Cells, string ViewBox) Place(Hex?[] hexes, string layout)
     {
         var present = hexes.Where(h => h is not null).Select(h => h!).ToList();
@@ -273,6 +347,9 @@ public sealed class HexMapLayout
     }
 
     private readonly record struct Cell(double X, double Y);
+
+    /// <summary>A region on the map: its name, its label, the SVG path of its boundary, where its label sits, and its seats' indexes.</summary>
+    public sealed record RegionOutline(string Name, string Label, string Path, double LabelX, double LabelY, IReadOnlyList<int> Seats);
 
     private sealed record Rendered(LiveSnapshot Snapshot, MarkupString[] Bands);
 }

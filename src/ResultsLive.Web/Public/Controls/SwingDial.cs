@@ -30,7 +30,7 @@ public static class SwingDial
     public static double RangeFor(Swingometer swingometer)
     {
         ArgumentNullException.ThrowIfNull(swingometer);
-        return Math.Max(25, Math.Ceiling((Math.Abs(swingometer.SwingToA ?? 0) + 5) / 5) * 5);
+        return swingometer.DialRange;
     }
 
     public static string Svg(Swingometer swingometer, Election election, string label)
@@ -63,7 +63,7 @@ public static class SwingDial
 
         // The seats, stacked outward in their bin.
         var stacks = new Dictionary<int, int>();
-        foreach (var seat in swingometer.Scale.Where(s => Math.Abs(s.SwingNeeded!.Value) <= range))
+        foreach (var seat in swingometer.OnDial)
         {
             var needed = seat.SwingNeeded!.Value;
             var bin = (int)Math.Round(needed / Bin);
@@ -95,8 +95,7 @@ public static class SwingDial
     public static int OffTheDial(Swingometer swingometer)
     {
         ArgumentNullException.ThrowIfNull(swingometer);
-        var range = RangeFor(swingometer);
-        return swingometer.Scale.Count(s => Math.Abs(s.SwingNeeded!.Value) > range);
+        return swingometer.Scale.Count - swingometer.OnDial.Count();
     }
 
     /// <summary>A seat's line on the dial: its name, who held it, the swing needed, and what happened.</summary>
