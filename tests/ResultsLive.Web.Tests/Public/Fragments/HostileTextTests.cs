@@ -24,7 +24,7 @@ namespace ResultsLive.Web.Tests.Public.Fragments;
 public sealed class HostileTextTests : BunitContext
 {
     private const string Evil = "\"'<img src=x onerror=alert(1)>&amp;\n Ωμέγα 北京";
-    private static readonly string[] Allowed = ["a", "abbr", "caption", "dd", "defs", "details", "div", "dl", "dt", "figcaption", "figure", "h2", "h3", "li", "line", "ol", "p", "path", "pattern", "rect", "section", "span", "strong", "summary", "svg", "table", "tbody", "td", "th", "thead", "time", "title", "tr", "ul", "use"];
+    private static readonly string[] Allowed = ["a", "abbr", "caption", "dd", "defs", "details", "div", "dl", "dt", "figcaption", "figure", "g", "h2", "h3", "li", "line", "ol", "p", "path", "pattern", "rect", "section", "span", "strong", "summary", "svg", "table", "tbody", "td", "text", "th", "thead", "time", "title", "tr", "ul", "use"];
 
     private readonly LiveResults _live;
 
