@@ -6,8 +6,14 @@ cd "$(dirname "$0")/../.."
 
 infra/scripts/install-prerequisites.sh
 
-results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+# TEST_RESULTS=dir keeps the .trx files (each test's duration) there, for finding what makes the suite slow.
+if [ -n "${TEST_RESULTS:-}" ]; then
+  results=$TEST_RESULTS
+  mkdir -p "$results"
+else
+  results=$(mktemp -d)
+  trap 'rm -rf "$results"' EXIT
+fi
 
 status=0
 if ! dotnet build ResultsLive.sln -c Release -nologo -v q; then
