@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+
 using ResultsLive.Core.Model;
 
 using StackExchange.Redis;
@@ -89,19 +91,23 @@ public sealed class RedisDeclarationJournalTests(RedisFixture redis) : Declarati
     [Fact]
     public async Task Tail_OwnAppends_AreNotReadBackFromRedisButOtherNodesAppendsAre()
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var tail = Journal.TailAsync(0, stop.Token).GetAsyncEnumerator(stop.Token);
-        var next = tail.MoveNextAsync();
-        await Task.Delay(200, Ct); // the tail's first read has found nothing; it waits
+        // The node's clock never moves, so it never polls: every read Redis counts is one the tail chose to make.
+        var node = await CreateNodeAsync(new FakeTimeProvider());
         await using var admin = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString + ",allowAdmin=true");
         var server = admin.GetServer(admin.GetEndPoints()[0]);
         var readsBefore = await StreamReadsAsync(server);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var tail = node.TailAsync(0, stop.Token).GetAsyncEnumerator(stop.Token);
+        var next = tail.MoveNextAsync();
+
+        // The tail's first read finds nothing; then it waits.
+        await UntilStreamReadsAsync(server, readsBefore + 1);
 
         for (var i = 1; i <= 10; i++)
         {
             var sequence = i % 2 == 0
-                ? await Journal.AppendStatusAsync(AlphaNorth, SeatStatus.Counting, Sent, Ct)
-                : (await Journal.AppendDeclarationAsync(Declare(Election, AlphaNorth, i, 21_000, 14_000, 3_000, i), Sent, Ct)).Sequence;
+                ? await node.AppendStatusAsync(AlphaNorth, SeatStatus.Counting, Sent, Ct)
+                : (await node.AppendDeclarationAsync(Declare(Election, AlphaNorth, i, 21_000, 14_000, 3_000, i), Sent, Ct)).Sequence;
             Assert.True(await next.AsTask().WaitAsync(Ct));
             Assert.Equal(sequence, tail.Current.Sequence);
             next = tail.MoveNextAsync();
@@ -113,9 +119,9 @@ public sealed class RedisDeclarationJournalTests(RedisFixture redis) : Declarati
         Assert.Equal((foreign, BetaSouth), (tail.Current.Sequence, tail.Current.Constituency));
         next = tail.MoveNextAsync();
 
-        // INFO's own counters: ten own appends took no XRANGE (a quiet second's poll may add one), another node's took one.
-        Assert.InRange(readsAfterOwn - readsBefore, 0, 1);
-        Assert.InRange(await StreamReadsAsync(server) - readsAfterOwn, 1, 2);
+        // INFO's own counters: ten own appends took no XRANGE, another node's took one.
+        Assert.Equal(readsBefore + 1, readsAfterOwn);
+        Assert.Equal(readsAfterOwn + 1, await StreamReadsAsync(server));
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next.AsTask());
         await tail.DisposeAsync();
@@ -231,6 +237,15 @@ public sealed class RedisDeclarationJournalTests(RedisFixture redis) : Declarati
     }
 
     /// <summary>How many XRANGE commands the server has run (INFO commandstats).</summary>
+    /// <summary>Waits until Redis has counted <paramref name="reads"/> XRANGE calls since it started.</summary>
+    private async Task UntilStreamReadsAsync(IServer server, long reads)
+    {
+        while (await StreamReadsAsync(server) < reads)
+        {
+            await Task.Delay(20, Ct);
+        }
+    }
+
     private static async Task<long> StreamReadsAsync(IServer server)
     {
         var stats = await server.InfoAsync("commandstats");
