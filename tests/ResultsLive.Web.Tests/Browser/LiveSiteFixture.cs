@@ -57,6 +57,10 @@ public sealed class LiveSiteFixture : IAsyncLifetime
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
         ArgumentNullException.ThrowIfNull(playwright);
+
+        // An expectation waits for its event; Playwright's default of 5 s for one is short on a loaded 2-core machine,
+        // where a page's swap can wait behind a build. A longer wait costs nothing when the page is right.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
         return playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",

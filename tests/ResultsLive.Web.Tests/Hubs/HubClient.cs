@@ -59,7 +59,7 @@ public sealed class HubClient : IAsyncDisposable
 
     public async Task WaitForAsync(Func<HubClient, bool> condition, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (!condition(this))
         {
             if (DateTime.UtcNow > deadline)
