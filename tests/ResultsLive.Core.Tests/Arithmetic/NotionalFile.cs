@@ -6,11 +6,6 @@ namespace ResultsLive.Core.Tests.Arithmetic;
 /// </summary>
 internal static class NotionalFile
 {
-    private static readonly Dictionary<string, string> Superseded = new()
-    {
-        ["S14000006"] = "S14000107", ["S14000008"] = "S14000108", ["S14000010"] = "S14000109", ["S14000040"] = "S14000110", ["S14000058"] = "S14000111",
-    };
-
     private static readonly Dictionary<string, string> Columns = new()
     {
         ["Con"] = "Conv", ["Lab"] = "Labv", ["LD"] = "LDv", ["Green"] = "Grnv", ["SNP"] = "SNPv", ["PC"] = "PCv",
@@ -22,54 +17,21 @@ internal static class NotionalFile
     public static Dictionary<string, (string Winner, Dictionary<string, double> Shares)> Read()
     {
         var lines = File.ReadAllLines(SharedData.Notional2019);
-        var header = Split(lines[0]);
+        var header = LibraryCsv.Fields(lines[0]);
         int Column(string name) => Array.IndexOf(header, name);
         var seats = new Dictionary<string, (string, Dictionary<string, double>)>();
         foreach (var line in lines.Skip(1).Where(l => l.Length > 0))
         {
-            var fields = Split(line);
+            var fields = LibraryCsv.Fields(line);
             var code = fields[Column("ONS code")];
             var total = double.Parse(fields[Column("total_votes")].Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
             var shares = Columns.ToDictionary(
                 c => c.Key,
                 c => double.Parse(fields[Column(c.Value)] is { Length: > 0 } v ? v : "0", System.Globalization.CultureInfo.InvariantCulture) * 100 / total);
             var winner = fields[Column("Win19")];
-            seats[Superseded.GetValueOrDefault(code, code)] = (WinnerCodes.GetValueOrDefault(winner, winner), shares);
+            seats[LibraryCsv.CurrentCode(code)] = (WinnerCodes.GetValueOrDefault(winner, winner), shares);
         }
 
         return seats;
-    }
-
-    /// <summary>One CSV line's fields (quotes and doubled quotes), by the tests' own reading rather than the importer's.</summary>
-    internal static string[] Split(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (c == '"' && quoted && i + 1 < line.Length && line[i + 1] == '"')
-            {
-                field.Append('"');
-                i++;
-            }
-            else if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return [.. fields];
     }
 }

@@ -312,8 +312,8 @@ public sealed class NotabilityTests : IClassFixture<DeskNight2024>
         public static List<Dictionary<string, string>> Read(string path)
         {
             var lines = File.ReadAllLines(path, Encoding.UTF8);
-            var header = Arithmetic.NotionalFile.Split(lines[0].TrimStart('\uFEFF'));
-            return [.. lines.Skip(1).Where(l => l.Length > 0).Select(l => Arithmetic.NotionalFile.Split(l).Select((v, i) => (header[i], v)).ToDictionary(x => x.Item1, x => x.v, StringComparer.Ordinal))];
+            var header = LibraryCsv.Fields(lines[0].TrimStart('\uFEFF'));
+            return [.. lines.Skip(1).Where(l => l.Length > 0).Select(l => LibraryCsv.Fields(l).Select((v, i) => (header[i], v)).ToDictionary(x => x.Item1, x => x.v, StringComparer.Ordinal))];
         }
     }
 }

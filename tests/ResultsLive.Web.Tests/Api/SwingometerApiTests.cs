@@ -173,11 +173,6 @@ public sealed class SwingometerApiTests(SwingometerNight night)
     /// <summary>The Library's 2024 constituency file and the notional 2019 file, read here with nothing of the importer.</summary>
     internal static class Files
     {
-        private static readonly Dictionary<string, string> Superseded = new()
-        {
-            ["S14000006"] = "S14000107", ["S14000008"] = "S14000108", ["S14000010"] = "S14000109", ["S14000040"] = "S14000110", ["S14000058"] = "S14000111",
-        };
-
         private static readonly Lazy<Dictionary<string, Seat>> NowOnce = new(() => Read(
             SharedData.Constituencies2024, "ONS ID", "Valid votes", "First party", new() { ["Con"] = "Con", ["Lab"] = "Lab" }));
 
@@ -195,46 +190,20 @@ public sealed class SwingometerApiTests(SwingometerNight night)
         private static Dictionary<string, Seat> Read(string path, string codeColumn, string totalColumn, string winnerColumn, Dictionary<string, string> parties)
         {
             var lines = File.ReadAllLines(path);
-            var header = Split(lines[0]);
+            var header = LibraryCsv.Fields(lines[0]);
             int Column(string name) => Array.IndexOf(header, name);
             var seats = new Dictionary<string, Seat>(StringComparer.Ordinal);
-            foreach (var fields in lines.Skip(1).Where(l => l.Length > 0).Select(Split))
+            foreach (var fields in lines.Skip(1).Where(l => l.Length > 0).Select(LibraryCsv.Fields))
             {
                 long Number(string column) => long.Parse(fields[Column(column)] is { Length: > 0 } v ? v.Replace(",", "", StringComparison.Ordinal) : "0", CultureInfo.InvariantCulture);
                 var code = fields[Column(codeColumn)];
-                seats[Superseded.GetValueOrDefault(code, code)] = new Seat(
+                seats[LibraryCsv.CurrentCode(code)] = new Seat(
                     fields[Column(winnerColumn)] is "Spkr" ? "Spk" : fields[Column(winnerColumn)],
                     Number(totalColumn),
                     parties.ToDictionary(p => p.Key, p => Number(p.Value)));
             }
 
             return seats;
-        }
-
-        private static string[] Split(string line)
-        {
-            var fields = new List<string>();
-            var field = new System.Text.StringBuilder();
-            var quoted = false;
-            foreach (var c in line)
-            {
-                if (c == '"')
-                {
-                    quoted = !quoted;
-                }
-                else if (c == ',' && !quoted)
-                {
-                    fields.Add(field.ToString());
-                    field.Clear();
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-
-            fields.Add(field.ToString());
-            return [.. fields];
         }
     }
 

@@ -74,13 +74,7 @@ public sealed class WebhookDeliveryTests
         // webhook's watermark passes a sequence once it has been delivered or passed over as not wanted: past the last,
         // every one of the three has been settled either way.
         var ledger = node.Services.GetRequiredService<ResultsLive.Web.Desk.Webhooks.IWebhookLedger>();
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
-        {
-            while ((await ledger.ProgressAsync("webhook-0", timeout.Token)).Watermark < last)
-            {
-                await Task.Delay(20, timeout.Token);
-            }
-        }
+        await Poll.UntilAsync(async () => (await ledger.ProgressAsync("webhook-0", CancellationToken.None)).Watermark >= last, "the watermark past the last declaration", TimeSpan.FromSeconds(60));
 
         using var alerts = await node.GetJsonAsync("/api/v1/alerts");
         var notable = alerts.RootElement.EnumerateArray().Select(a => $"{a.GetProperty("epoch").GetString()}.{a.GetProperty("constituency").GetString()}.1.webhook-0").ToList();
