@@ -56,19 +56,24 @@ public sealed partial class GraphicsControl(
         }
 
         var snapshot = live.Current;
+        string? data, problem;
         if (template.Data == TemplateData.Swingometer)
         {
-            if (SwingometerChoice.Build(snapshot, choice?.A, choice?.B, choice?.Scope) is (null, { } wrong))
+            // Built once: the choice's problem names its own field (a, b or scope), which the cue answers with.
+            (data, var wrong) = GraphicsData.Swingometer(snapshot, choice);
+            if (wrong is not null)
             {
                 return Rejected(id, wrong.Status == 404 ? 404 : 422, wrong.Field, wrong.Reason);
             }
+
+            problem = null;
         }
         else
         {
             choice = null;
+            (data, problem) = GraphicsData.Build(template, constituency, snapshot);
         }
 
-        var (data, problem) = GraphicsData.Build(template, constituency, snapshot, choice);
         if (data is null)
         {
             var unknown = template.NeedsSeat && !string.IsNullOrWhiteSpace(constituency) && snapshot.Election.FindConstituency(constituency.Trim()) is null;

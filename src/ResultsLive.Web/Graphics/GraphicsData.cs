@@ -26,15 +26,20 @@ public static class GraphicsData
         ArgumentNullException.ThrowIfNull(snapshot);
         return template.Data switch
         {
-            TemplateData.Swingometer => SwingometerChoice.Build(snapshot, choice?.A, choice?.B, choice?.Scope) is var (swingometer, problem) && swingometer is not null
-                ? (Serialize(swingometer), null)
-                : (null, problem!.Reason),
+            TemplateData.Swingometer => Swingometer(snapshot, choice) is var (json, problem) && json is not null ? (json, null) : (null, problem!.Reason),
             TemplateData.Seat => Seat(constituency, snapshot),
             TemplateData.National => (Serialize(National(snapshot)), null),
             TemplateData.Gains => (Serialize(Gains(snapshot)), null),
             TemplateData.Declarations => (Serialize(Latest(snapshot)), null),
             _ => throw new ArgumentOutOfRangeException(nameof(template), template.Data, null),
         };
+    }
+
+    /// <summary>The swingometer template's data, <c>GET /api/v1/swingometer</c> for the choice; or why it cannot be drawn.</summary>
+    public static (string? Json, SwingometerProblem? Problem) Swingometer(LiveSnapshot snapshot, GraphicsChoice? choice)
+    {
+        var (swingometer, problem) = SwingometerChoice.Build(snapshot, choice?.A, choice?.B, choice?.Scope);
+        return swingometer is null ? (null, problem) : (Serialize(swingometer), null);
     }
 
     /// <summary><c>GET /api/v1/constituencies/{code}</c> with the snapshot's sequence and mode.</summary>
