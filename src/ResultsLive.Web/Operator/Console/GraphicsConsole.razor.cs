@@ -4,6 +4,12 @@ using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 
 using ResultsLive.Core.Arithmetic;
+using ResultsLive.Core.Contracts;
+using ResultsLive.Core.Model;
+using ResultsLive.Feed;
+using ResultsLive.Web.Api;
+using ResultsLive.Web.Public.Controls;
+using ResultsLive.Web.Public.Fragments;
 using ResultsLive.Web.Graphics;
 using ResultsLive.Web.Graphics.CasparCg;
 using ResultsLive.Web.Security;
@@ -26,6 +32,9 @@ public sealed partial class GraphicsConsole : IAsyncDisposable
     private GraphicsTemplate _template = GraphicsTemplates.All[0];
     private GraphicsLayer _layer = GraphicsTemplates.All[0].DefaultLayer;
     private string? _seat;
+
+    // The swingometer's parties (null: the defaults the API takes) and where, as the operator last chose them.
+    private GraphicsChoice _swing = new(null, null, ChosenPart.Uk);
     private int _cursor;
     private string _filter = "";
     private string? _notice;
@@ -227,7 +236,25 @@ public sealed partial class GraphicsConsole : IAsyncDisposable
 
     private Task CueAsync() => RunAsync(
         $"Cued {_template.Title}{(_template.NeedsSeat ? " · " + SeatName(_seat) : "")}",
-        (channel, actor) => Control.CueAsync(channel, _layer, _template.Id, _template.NeedsSeat ? _seat : null, actor, CancellationToken.None));
+        (channel, actor) => Control.CueAsync(
+            channel, _layer, _template.Id, _template.NeedsSeat ? _seat : null, actor, CancellationToken.None, _template.Data == TemplateData.Swingometer ? _swing : null));
+
+    /// <summary>A new party, or a new area (whose own two largest parties then apply), and the swingometer is cued again.</summary>
+    private Task ChooseSwingAsync(string? a = null, string? b = null, string? scope = null)
+    {
+        _swing = scope is not null ? new GraphicsChoice(null, null, scope) : _swing with { A = a ?? _swing.A, B = b ?? _swing.B };
+        return CueAsync();
+    }
+
+    /// <summary>What the swingometer lists offer: the dial as chosen (for the pair it settles on), the parties standing there, and every area.</summary>
+    private (SwingometerDto? Dial, IReadOnlyList<Party> Parties, IReadOnlyList<(string Value, string Name)> Areas) SwingChoice(LiveSnapshot snapshot)
+    {
+        var national = snapshot.National;
+        var (dial, _) = SwingometerChoice.Build(snapshot, _swing.A, _swing.B, _swing.Scope);
+        var area = national.Nations.Concat(national.Regions).FirstOrDefault(a => ChosenPart.Scope(a) == _swing.Scope);
+        List<(string, string)> areas = [(ChosenPart.Uk, snapshot.Election.Name), .. national.Nations.Concat(national.Regions).Select(a => (ChosenPart.Scope(a), a.Name))];
+        return (dial, PublicChoices.Parties(snapshot, area), areas);
+    }
 
     private Task TakeAsync(GraphicsLayer? layer) => RunAsync("Taken", (channel, actor) => Control.TakeAsync(channel, layer, actor, CancellationToken.None));
 
@@ -291,8 +318,14 @@ public sealed partial class GraphicsConsole : IAsyncDisposable
 
     private string Describe(GraphicsItem item) =>
         GraphicsTemplates.Find(item.Template) is { } template
-            ? template.Title + (item.Constituency is null ? "" : " · " + SeatName(item.Constituency))
+            ? template.Title + (item.Constituency is null ? "" : " · " + SeatName(item.Constituency)) + Chosen(item.Choice)
             : item.Template;
+
+    /// <summary>" · Lab v Con, Scotland": the pair and area a swingometer was cued with, as they resolved.</summary>
+    private string Chosen(GraphicsChoice? choice) =>
+        choice is not null && SwingometerChoice.Build(View.Snapshot, choice.A, choice.B, choice.Scope).Swingometer is { } dial
+            ? $" · {dial.PartyA.Code} v {dial.PartyB.Code}{(dial.Area is { } area ? ", " + area : "")}"
+            : "";
 
     private string OnAirFor(GraphicsItem item)
     {

@@ -170,6 +170,42 @@ public sealed class GraphicsConsoleTests : BunitContext, IAsyncLifetime
         console.WaitForAssertion(() => Assert.Contains("selected", console.Find("button[data-template=scoreboard]").ClassName, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task SwingometerLists_AreaThenParty_CueTheDialForThatChoiceAndRefuseOnePartyTwice()
+    {
+        foreach (var seat in Results.Where(r => Election.FindConstituency(r.Constituency)!.Nation == "Scotland").Take(20))
+        {
+            _graphics.Declare(seat.Constituency);
+        }
+
+        var console = Render<GraphicsConsole>();
+        await console.InvokeAsync(() => console.Instance.OnKey("F8", shift: false));
+
+        // UK-wide by default: the two largest parties at the baseline.
+        console.WaitForAssertion(() => Assert.Equal(("Con", "Lab"), (Chosen(console, "a"), Chosen(console, "b"))));
+        Assert.Equal(new GraphicsChoice(null, null, "uk"), (await _graphics.StateAsync())[GraphicsLayer.FullFrame].Cued!.Choice);
+
+        // Scotland brings its own two largest, then Labour replaces the Conservatives.
+        console.Find("select[data-choice=scope]").Change("nation-scotland");
+        console.WaitForAssertion(() => Assert.Equal(("SNP", "Con"), (Chosen(console, "a"), Chosen(console, "b"))));
+        Assert.DoesNotContain(console.FindAll("select[data-choice=a] option"), o => o.GetAttribute("value") == "PC");
+        console.Find("select[data-choice=b]").Change("Lab");
+
+        var cued = (await _graphics.StateAsync())[GraphicsLayer.FullFrame].Cued!;
+        Assert.Equal(new GraphicsChoice(null, "Lab", "nation-scotland"), cued.Choice);
+        var dial = System.Text.Json.Nodes.JsonNode.Parse(cued.Data)!;
+        Assert.Equal(("SNP", "Lab", "Scotland"), ((string)dial["partyA"]!["code"]!, (string)dial["partyB"]!["code"]!, (string)dial["area"]!));
+        console.WaitForAssertion(() => Assert.Contains("Swingometer · SNP v Lab, Scotland", console.Find("[data-layer=fullFrame] .preview").TextContent, StringComparison.Ordinal));
+
+        // Labour on both sides is refused, named, and the cued dial stays as it was.
+        console.Find("select[data-choice=a]").Change("Lab");
+        console.WaitForAssertion(() => Assert.Contains("a and b are both Lab", console.Find("p.notice.error").TextContent, StringComparison.Ordinal));
+        Assert.Equal(cued, (await _graphics.StateAsync())[GraphicsLayer.FullFrame].Cued);
+    }
+
+    private static string? Chosen(IRenderedComponent<GraphicsConsole> console, string list) =>
+        console.FindAll($"select[data-choice={list}] option").FirstOrDefault(o => o.HasAttribute("selected"))?.GetAttribute("value");
+
     private static List<string> Seats(IRenderedComponent<GraphicsConsole> console) =>
         [.. console.FindAll("li.stack-item").Select(li => li.GetAttribute("data-seat")!)];
 }
