@@ -66,7 +66,7 @@ public sealed class ReplayedNightFixture : IAsyncLifetime
 /// </summary>
 public sealed class AnalysisPagesTests(ReplayedNightFixture night) : IClassFixture<ReplayedNightFixture>
 {
-    private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 15_000 };
+    private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = LiveSiteFixture.Patience };
 
     [Theory]
     [InlineData(390)]

@@ -25,11 +25,11 @@ public sealed class ChosenPartsLiveTests(LiveSiteFixture site) : IClassFixture<L
 
         await site.PostAsync(site.Results[Seat]);
 
-        await Expect(nation.Locator("[data-testid=area-declared]")).ToContainTextAsync("1 of 57 seats declared", new() { Timeout = 10_000 });
-        await Expect(nation.Locator($"a.hx[data-seat='{Seat}'] title")).ToHaveTextAsync(new Regex("turnout"), new() { Timeout = 10_000 });
+        await Expect(nation.Locator("[data-testid=area-declared]")).ToContainTextAsync("1 of 57 seats declared", new() { Timeout = LiveSiteFixture.Patience });
+        await Expect(nation.Locator($"a.hx[data-seat='{Seat}'] title")).ToHaveTextAsync(new Regex("turnout"), new() { Timeout = LiveSiteFixture.Patience });
         Assert.Contains(await nation.Locator($"a.hx[data-seat='{Seat}'] use").GetAttributeAsync("fill"), MapMode.TurnoutColours);
-        await Expect(nation.Locator($"[data-testid=area-seat-list] tr[data-seat='{Seat}'] .status-badge")).ToHaveTextAsync("Declared", new() { Timeout = 10_000 });
-        await Expect(swing.Locator("[data-testid=swing-figure] strong")).ToHaveTextAsync(new Regex(@"^\d+\.\d% swing from (Con|Lab) to (Con|Lab)$"), new() { Timeout = 10_000 });
+        await Expect(nation.Locator($"[data-testid=area-seat-list] tr[data-seat='{Seat}'] .status-badge")).ToHaveTextAsync("Declared", new() { Timeout = LiveSiteFixture.Patience });
+        await Expect(swing.Locator("[data-testid=swing-figure] strong")).ToHaveTextAsync(new Regex(@"^\d+\.\d% swing from (Con|Lab) to (Con|Lab)$"), new() { Timeout = LiveSiteFixture.Patience });
         Assert.True(await nation.EvaluateAsync<bool>("() => window.__notReloaded === true"));
         Assert.True(await swing.EvaluateAsync<bool>("() => window.__notReloaded === true"));
         await nation.CloseAsync();

@@ -33,12 +33,12 @@ public sealed class DeskBrowserTests : RedisBrowserTest
 
         await aliceCard.GetByTestId("claim-button").ClickAsync();
 
-        await Expect(bobCard.GetByTestId("claim-holder")).ToHaveTextAsync("Alice has this seat", new() { Timeout = 15_000 });
+        await Expect(bobCard.GetByTestId("claim-holder")).ToHaveTextAsync("Alice has this seat", new() { Timeout = LiveSiteFixture.Patience });
         await Expect(aliceCard.GetByTestId("claim-holder")).ToHaveTextAsync("You have this seat");
 
         await bobCard.GetByTestId("takeover-button").ClickAsync();
 
-        await Expect(aliceCard.GetByTestId("claim-holder")).ToHaveTextAsync("Bob has this seat", new() { Timeout = 15_000 });
+        await Expect(aliceCard.GetByTestId("claim-holder")).ToHaveTextAsync("Bob has this seat", new() { Timeout = LiveSiteFixture.Patience });
         await Expect(alice.Locator("[data-testid=notice][data-kind=takeover]")).ToContainTextAsync("Bob took over Islington North from you.");
         await Expect(bob.Locator("[data-testid=notice][data-kind=takeover]")).ToContainTextAsync("You took over Islington North from Alice.");
 
@@ -84,13 +84,13 @@ public sealed class DeskBrowserTests : RedisBrowserTest
         var page = await OpenDeskAsync(node, "Dev");
         var card = page.Locator($"[data-testid=card][data-seat={IslingtonNorth}]");
         await card.GetByTestId("copy-full-plain").ClickAsync();
-        await Expect(card.GetByTestId("copied")).ToHaveTextAsync("You copied revision 1", new() { Timeout = 15_000 });
+        await Expect(card.GetByTestId("copied")).ToHaveTextAsync("You copied revision 1", new() { Timeout = LiveSiteFixture.Patience });
 
         var corrected = islington with { Revision = 2, Candidates = [.. islington.Candidates.Select(c => c.Name == "Jeremy Corbyn" ? c with { Votes = 24_020 } : c)] };
         await DeskData.PostAsync(ingest, corrected);
 
         var notice = page.Locator("[data-testid=notice][data-kind=correction]");
-        await Expect(notice).ToContainTextAsync("Islington North has been corrected: you copied revision 1", new() { Timeout = 15_000 });
+        await Expect(notice).ToContainTextAsync("Islington North has been corrected: you copied revision 1", new() { Timeout = LiveSiteFixture.Patience });
         await Expect(notice).ToContainTextAsync("Was: Islington North: Ind gain from Lab. Jeremy Corbyn (Ind) 24,120. Majority 7,247.");
         await Expect(notice).ToContainTextAsync("Now (revision 2): Islington North: Ind gain from Lab. Jeremy Corbyn (Ind) 24,020. Majority 7,147.");
         await Expect(card.GetByTestId("correction")).ToHaveTextAsync("Correction · revision 2");
@@ -111,8 +111,8 @@ public sealed class DeskBrowserTests : RedisBrowserTest
         await page.FillAsync("#signin-name", editor);
         await page.FillAsync("#signin-password", Security.Newsroom.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/desk", new() { Timeout = 15_000 });
-        await Expect(page.Locator(".desk-head[data-interactive=true]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await page.WaitForURLAsync("**/desk", new() { Timeout = LiveSiteFixture.Patience });
+        await Expect(page.Locator(".desk-head[data-interactive=true]")).ToHaveCountAsync(1, new() { Timeout = LiveSiteFixture.Patience });
         return page;
     }
 
@@ -122,7 +122,7 @@ public sealed class DeskBrowserTests : RedisBrowserTest
         await page.WaitForFunctionAsync(
             "async expected => { const text = await navigator.clipboard.readText(); return expected === null ? text.length > 0 : text === expected; }",
             expected,
-            new() { Timeout = 10_000 });
+            new() { Timeout = LiveSiteFixture.Patience });
         return await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
     }
 }

@@ -64,7 +64,7 @@ public sealed class EmbedTests(LiveSiteFixture site) : IClassFixture<LiveSiteFix
         // embed.js has turned the text version into the second iframe.
         try
         {
-            await page.WaitForFunctionAsync("() => document.querySelectorAll('iframe[data-resultslive-embed]').length === 2", null, new() { Timeout = 15_000 });
+            await page.WaitForFunctionAsync("() => document.querySelectorAll('iframe[data-resultslive-embed]').length === 2", null, new() { Timeout = LiveSiteFixture.Patience });
         }
         catch (TimeoutException)
         {
@@ -73,19 +73,19 @@ public sealed class EmbedTests(LiveSiteFixture site) : IClassFixture<LiveSiteFix
 
         var ticker = page.FrameLocator("#ticker");
         var scoreboard = page.FrameLocator("iframe[data-resultslive-embed]:not(#ticker)");
-        await Expect(scoreboard.Locator("[data-testid=declared]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(scoreboard.Locator("[data-testid=declared]")).ToBeVisibleAsync(new() { Timeout = LiveSiteFixture.Patience });
         Assert.Empty(errors);
         foreach (var frame in page.Frames.Where(f => f.Url.StartsWith(origin, StringComparison.Ordinal)))
         {
-            await frame.WaitForFunctionAsync("() => document.querySelector('[data-live-status]')?.dataset.state === 'live'", null, new() { Timeout = 15_000 });
+            await frame.WaitForFunctionAsync("() => document.querySelector('[data-live-status]')?.dataset.state === 'live'", null, new() { Timeout = LiveSiteFixture.Patience });
         }
 
         var declaration = site.Results.Values.Where(d => d.Constituency.StartsWith('E')).Skip(200).First();
         var declared = int.Parse(await scoreboard.Locator("[data-testid=declared]").TextContentAsync() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
         await site.PostAsync(declaration);
 
-        await Expect(ticker.Locator($"li.latest-item[data-seat='{declaration.Constituency}']")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
-        await Expect(scoreboard.Locator("[data-testid=declared]")).ToHaveTextAsync((declared + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 10_000 });
+        await Expect(ticker.Locator($"li.latest-item[data-seat='{declaration.Constituency}']")).ToHaveCountAsync(1, new() { Timeout = LiveSiteFixture.Patience });
+        await Expect(scoreboard.Locator("[data-testid=declared]")).ToHaveTextAsync((declared + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = LiveSiteFixture.Patience });
         Assert.Single(streams);
 
         // The ticker's frame is as tall as its content says, not the 200 px it was given.
@@ -93,7 +93,7 @@ public sealed class EmbedTests(LiveSiteFixture site) : IClassFixture<LiveSiteFix
         await page.WaitForFunctionAsync(
             "height => Math.abs(parseFloat(getComputedStyle(document.getElementById('ticker')).height) - height) <= 2",
             await tickerFrame.EvaluateAsync<int>("() => Math.ceil(document.documentElement.getBoundingClientRect().height)"),
-            new() { Timeout = 10_000 });
+            new() { Timeout = LiveSiteFixture.Patience });
         await page.ScreenshotAsync(new() { Path = Path.Combine(LiveSiteFixture.ArtifactsDirectory, "embeds-on-a-host-800.png"), FullPage = true });
         await page.CloseAsync();
     }

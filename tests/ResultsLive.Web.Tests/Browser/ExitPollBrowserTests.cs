@@ -12,9 +12,9 @@ namespace ResultsLive.Web.Tests.Browser;
 /// <summary>The exit poll on <c>/</c>: entered through the API while a reader has the page open, it appears beside the projection, labelled with its source, without a reload.</summary>
 public sealed class ExitPollBrowserTests(LiveSiteFixture site) : IClassFixture<LiveSiteFixture>
 {
-    private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 15_000 };
+    private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = LiveSiteFixture.Patience };
 
-    private static readonly LocatorAssertionsToContainTextOptions SoonContains = new() { Timeout = 15_000 };
+    private static readonly LocatorAssertionsToContainTextOptions SoonContains = new() { Timeout = LiveSiteFixture.Patience };
 
     [Fact]
     public async Task ExitPoll_PostedThroughTheApi_AppearsOnTheScoreboardLabelledWithItsSourceWithoutReload()

@@ -15,7 +15,7 @@ namespace ResultsLive.Web.Tests.Browser;
 /// </summary>
 public sealed class FullNightTests : RedisBrowserTest
 {
-    private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 15_000 };
+    private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = LiveSiteFixture.Patience };
     [Fact]
     public async Task Replay2024_ThenOpenThePages_ShowTheFinalResult()
     {
@@ -36,8 +36,8 @@ public sealed class FullNightTests : RedisBrowserTest
         await Expect(page.Locator("[data-testid=declared]")).ToHaveTextAsync("650", Soon);
         await Expect(page.Locator("tr[data-party='Lab'] .seats-won")).ToHaveTextAsync("411", Soon);
         await Expect(page.Locator("tr[data-party='Con'] .seats-won")).ToHaveTextAsync("121", Soon);
-        await Expect(page.GetByText("326 for a majority").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        await Expect(page.Locator("a.hx")).ToHaveCountAsync(650, new() { Timeout = 15_000 });
+        await Expect(page.GetByText("326 for a majority").First).ToBeVisibleAsync(new() { Timeout = LiveSiteFixture.Patience });
+        await Expect(page.Locator("a.hx")).ToHaveCountAsync(650, new() { Timeout = LiveSiteFixture.Patience });
         Assert.Equal(0, await page.Locator("a.hx.awaiting").CountAsync());
         Assert.Equal(650, await page.Locator("a.hx.declared").CountAsync());
         Assert.Equal(411, await page.Locator("a.hx[data-party='Lab']").CountAsync());
@@ -46,7 +46,7 @@ public sealed class FullNightTests : RedisBrowserTest
 
         await page.GotoAsync(new Uri(node.BaseAddress, "/constituency/E14001305").ToString());
         await Expect(page.Locator("[data-testid=result] .result-text")).ToHaveTextAsync("Ind gain from Lab", Soon);
-        await Expect(page.Locator("[data-testid=majority]")).ToContainTextAsync("7,247", new() { Timeout = 15_000 });
+        await Expect(page.Locator("[data-testid=majority]")).ToContainTextAsync("7,247", new() { Timeout = LiveSiteFixture.Patience });
         await page.ScreenshotAsync(new() { Path = Path.Combine(LiveSiteFixture.ArtifactsDirectory, "islington-north-after-2024-1920.png"), FullPage = true });
     }
 }

@@ -15,7 +15,7 @@ namespace ResultsLive.Web.Tests.Browser;
 public sealed class LivePagesTests(LiveSiteFixture site) : IClassFixture<LiveSiteFixture>
 {
     private const string IslingtonNorth = "E14001305";
-    private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 10_000 };
+    private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = LiveSiteFixture.Patience };
     private static readonly string[] CompositorProperties = ["opacity", "transform"];
 
     [Fact]
@@ -41,21 +41,21 @@ public sealed class LivePagesTests(LiveSiteFixture site) : IClassFixture<LiveSit
 
         var latest = home.Locator($"li.latest-item[data-seat='{IslingtonNorth}']");
         await Expect(latest.Locator(".result-pill")).ToHaveTextAsync("Ind gain from Lab", Soon);
-        await Expect(latest.Locator(".latest-text")).ToContainTextAsync("Jeremy Corbyn (Ind) 24,120. Majority 7,247.", new() { Timeout = 10_000 });
-        await Expect(home.Locator($"a.hx[data-seat='{IslingtonNorth}'] use").First).ToHaveAttributeAsync("fill", PartyCatalog.Get("Ind").Colour, new() { Timeout = 10_000 });
+        await Expect(latest.Locator(".latest-text")).ToContainTextAsync("Jeremy Corbyn (Ind) 24,120. Majority 7,247.", new() { Timeout = LiveSiteFixture.Patience });
+        await Expect(home.Locator($"a.hx[data-seat='{IslingtonNorth}'] use").First).ToHaveAttributeAsync("fill", PartyCatalog.Get("Ind").Colour, new() { Timeout = LiveSiteFixture.Patience });
         await Expect(home.Locator($"a.hx[data-seat='{IslingtonNorth}'] title")).ToHaveTextAsync(new Regex("Islington North: Ind gain from Lab"), Soon);
 
         await Expect(seatPage.Locator("[data-testid=result] .result-text")).ToHaveTextAsync("Ind gain from Lab", Soon);
         await Expect(seatPage.Locator("[data-testid=majority]")).ToHaveTextAsync(new Regex("^7,247"), Soon);
-        await Expect(seatPage.Locator("[data-testid=candidates] tbody tr")).ToHaveCountAsync(7, new() { Timeout = 10_000 });
-        await Expect(seatPage.Locator(".apexcharts-canvas")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(seatPage.Locator("[data-testid=candidates] tbody tr")).ToHaveCountAsync(7, new() { Timeout = LiveSiteFixture.Patience });
+        await Expect(seatPage.Locator(".apexcharts-canvas")).ToBeVisibleAsync(new() { Timeout = LiveSiteFixture.Patience });
 
         Assert.True(await home.EvaluateAsync<bool>("() => window.__notReloaded === true"));
         Assert.True(await seatPage.EvaluateAsync<bool>("() => window.__notReloaded === true"));
         Assert.Empty(sockets);
 
         // Read politely to screen readers, once: the news region holds the new result's line.
-        await Expect(home.Locator("[data-live-news]")).ToContainTextAsync("Islington North: Ind gain from Lab", new() { Timeout = 10_000 });
+        await Expect(home.Locator("[data-live-news]")).ToContainTextAsync("Islington North: Ind gain from Lab", new() { Timeout = LiveSiteFixture.Patience });
         await home.CloseAsync();
         await seatPage.CloseAsync();
     }
@@ -85,7 +85,7 @@ public sealed class LivePagesTests(LiveSiteFixture site) : IClassFixture<LiveSit
         var majority = before[0].Votes - runnerUp.Votes - 1000;
         await Expect(seatPage.Locator("[data-testid=majority]")).ToHaveTextAsync(new Regex("^" + Regex.Escape(majority.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))), Soon);
         var item = home.Locator($"li.latest-item[data-seat='{declaration.Constituency}']");
-        await Expect(item).ToHaveAttributeAsync("data-revision", "2", new() { Timeout = 10_000 });
+        await Expect(item).ToHaveAttributeAsync("data-revision", "2", new() { Timeout = LiveSiteFixture.Patience });
         await Expect(item.Locator(".corrected")).ToHaveTextAsync("Corrected: revision 2", Soon);
         Assert.Equal(1, await home.Locator($"li.latest-item[data-seat='{declaration.Constituency}']").CountAsync());
         Assert.True(await seatPage.EvaluateAsync<bool>("() => window.__notReloaded === true"));
@@ -97,7 +97,7 @@ public sealed class LivePagesTests(LiveSiteFixture site) : IClassFixture<LiveSit
     public async Task Declarations_RedrawTheSeatsChartInPlaceFromItsAttributes()
     {
         var home = await site.OpenAsync("/");
-        await Expect(home.Locator(".seats .apexcharts-canvas")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(home.Locator(".seats .apexcharts-canvas")).ToBeVisibleAsync(new() { Timeout = LiveSiteFixture.Patience });
         await home.EvaluateAsync("() => { document.querySelector('.seats .apex-chart').__original = true; }");
 
         // Two Scottish seats: the second may add a party to the chart (new options) or only move a bar (new series).
@@ -118,7 +118,7 @@ public sealed class LivePagesTests(LiveSiteFixture site) : IClassFixture<LiveSit
                 }
                 """,
                 null,
-                new() { Timeout = 10_000 });
+                new() { Timeout = LiveSiteFixture.Patience });
             var total = await home.EvaluateAsync<int>("() => JSON.parse(document.querySelector('.seats .apex-chart').dataset.series)[0].data.reduce((a, b) => a + b, 0)");
             Assert.Equal(declared + 1, total);
         }
@@ -134,7 +134,7 @@ public sealed class LivePagesTests(LiveSiteFixture site) : IClassFixture<LiveSit
         // the next declaration's render waits behind those frames: measure-pages.sh saw p99 87 ms instead of 52 with
         // 100 other pages. What moves when a result arrives must be opacity or transform only.
         var home = await site.OpenAsync("/");
-        await Expect(home.Locator(".seats .apexcharts-canvas")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(home.Locator(".seats .apexcharts-canvas")).ToBeVisibleAsync(new() { Timeout = LiveSiteFixture.Patience });
         await home.EvaluateAsync(
             """
             () => {
@@ -151,8 +151,8 @@ public sealed class LivePagesTests(LiveSiteFixture site) : IClassFixture<LiveSit
 
         await site.PostAsync(declaration);
 
-        await Expect(home.Locator($"li.latest-item[data-seat='{declaration.Constituency}']")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
-        await home.WaitForFunctionAsync("() => window.__animated.has('opacity')", null, new() { Timeout = 10_000 });
+        await Expect(home.Locator($"li.latest-item[data-seat='{declaration.Constituency}']")).ToHaveCountAsync(1, new() { Timeout = LiveSiteFixture.Patience });
+        await home.WaitForFunctionAsync("() => window.__animated.has('opacity')", null, new() { Timeout = LiveSiteFixture.Patience });
         var animated = await home.EvaluateAsync<string[]>("() => [...window.__animated]");
         Assert.Contains("opacity", animated); // the new result's highlight fades: the observer does see animations
         Assert.All(animated, property => Assert.Contains(property, CompositorProperties));
@@ -178,7 +178,7 @@ public sealed class LivePagesTests(LiveSiteFixture site) : IClassFixture<LiveSit
 
         await page.Locator("#seat-search").PressSequentiallyAsync("islington");
 
-        await Expect(page.Locator("#seat-list tbody tr:visible")).ToHaveCountAsync(2, new() { Timeout = 10_000 });
+        await Expect(page.Locator("#seat-list tbody tr:visible")).ToHaveCountAsync(2, new() { Timeout = LiveSiteFixture.Patience });
         await Expect(page.Locator($"#seat-list tr[data-seat='{IslingtonNorth}'] a")).ToHaveTextAsync("Islington North", Soon);
         await Expect(page.Locator("#seat-count")).ToHaveTextAsync("2 of 650 seats match “islington”", Soon);
         Assert.EndsWith("/constituencies?q=islington", page.Url, StringComparison.Ordinal);
@@ -187,8 +187,8 @@ public sealed class LivePagesTests(LiveSiteFixture site) : IClassFixture<LiveSit
         await page.Locator($"#seat-list tr[data-seat='{IslingtonNorth}'] a").ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Islington North", Soon);
         await page.GoBackAsync();
-        await Expect(page.Locator("#seat-search")).ToHaveValueAsync("islington", new() { Timeout = 10_000 });
-        await Expect(page.Locator("#seat-list tbody tr:visible")).ToHaveCountAsync(2, new() { Timeout = 10_000 });
+        await Expect(page.Locator("#seat-search")).ToHaveValueAsync("islington", new() { Timeout = LiveSiteFixture.Patience });
+        await Expect(page.Locator("#seat-list tbody tr:visible")).ToHaveCountAsync(2, new() { Timeout = LiveSiteFixture.Patience });
         await page.CloseAsync();
     }
 
@@ -206,7 +206,7 @@ public sealed class LivePagesTests(LiveSiteFixture site) : IClassFixture<LiveSit
 
             await page.GotoAsync(site.Url("/constituencies?q=" + Uri.EscapeDataString(query)));
 
-            await Expect(page.Locator("#seat-list tbody tr:visible a").Filter(new() { HasText = seat })).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+            await Expect(page.Locator("#seat-list tbody tr:visible a").Filter(new() { HasText = seat })).ToHaveCountAsync(1, new() { Timeout = LiveSiteFixture.Patience });
             Assert.InRange(await page.Locator("#seat-list tbody tr:visible").CountAsync(), 1, 3);
             await context.CloseAsync();
         }
@@ -223,12 +223,12 @@ public sealed class LivePagesTests(LiveSiteFixture site) : IClassFixture<LiveSit
         var sequence = await site.PostAsync(declaration);
 
         // The news did arrive (the page notes what it holds back); the figures on screen stayed still.
-        await home.WaitForFunctionAsync($"() => Number(document.querySelector('[data-live-status]').dataset.held) >= {sequence}", null, new() { Timeout = 10_000 });
+        await home.WaitForFunctionAsync($"() => Number(document.querySelector('[data-live-status]').dataset.held) >= {sequence}", null, new() { Timeout = LiveSiteFixture.Patience });
         Assert.Equal(0, await home.Locator($"li.latest-item[data-seat='{declaration.Constituency}']").CountAsync());
 
         await home.GetByRole(AriaRole.Button, new() { Name = "Resume live updates" }).ClickAsync();
 
-        await Expect(home.Locator($"li.latest-item[data-seat='{declaration.Constituency}']")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        await Expect(home.Locator($"li.latest-item[data-seat='{declaration.Constituency}']")).ToHaveCountAsync(1, new() { Timeout = LiveSiteFixture.Patience });
         await Expect(home.Locator("[data-live-status]")).ToHaveAttributeAsync("data-state", "live");
         await home.CloseAsync();
     }
@@ -292,7 +292,7 @@ public sealed class LivePagesTests(LiveSiteFixture site) : IClassFixture<LiveSit
 
         if (path == "/")
         {
-            await Expect(page.Locator(".seats .apexcharts-canvas")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+            await Expect(page.Locator(".seats .apexcharts-canvas")).ToBeVisibleAsync(new() { Timeout = LiveSiteFixture.Patience });
             await Expect(page.Locator("a.hx")).ToHaveCountAsync(650);
         }
 

@@ -19,9 +19,9 @@ namespace ResultsLive.Web.Tests.Browser;
 /// </summary>
 public sealed class ManualEntryBrowserTests(NewsroomSiteFixture site) : IClassFixture<NewsroomSiteFixture>
 {
-    private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 15_000 };
+    private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = LiveSiteFixture.Patience };
 
-    private static readonly LocatorAssertionsToContainTextOptions SoonContains = new() { Timeout = 15_000 };
+    private static readonly LocatorAssertionsToContainTextOptions SoonContains = new() { Timeout = LiveSiteFixture.Patience };
 
     [Fact]
     public async Task ManualEntry_IslingtonNorth_GivesTheSameSeatAsTheApi()
@@ -35,7 +35,7 @@ public sealed class ManualEntryBrowserTests(NewsroomSiteFixture site) : IClassFi
 
         var page = await site.NewPageAsync(1920);
         await SignInAsync(page, "/admin/declare/E14001305");
-        await page.WaitForSelectorAsync(".declare-page[data-ready=true]", new() { Timeout = 15_000 });
+        await page.WaitForSelectorAsync(".declare-page[data-ready=true]", new() { Timeout = LiveSiteFixture.Patience });
 
         var published = ElectionLoader.Load(new ElectionFiles(SharedData.Candidates2024, SharedData.Constituencies2024, SharedData.Notional2019))
             .Results.Single(d => d.Constituency == Declarations.IslingtonNorth);
@@ -52,7 +52,7 @@ public sealed class ManualEntryBrowserTests(NewsroomSiteFixture site) : IClassFi
         await page.FillAsync("#declared-at", "2099-07-05T03:42");
         await Expect(page.Locator("#declared-at-message")).ToContainTextAsync("later than this node's clock", SoonContains);
         await page.FillAsync("#declared-at", "2024-07-05T03:42");
-        await Expect(page.Locator(".warnings")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Expect(page.Locator(".warnings")).ToHaveCountAsync(0, new() { Timeout = LiveSiteFixture.Patience });
         await Expect(page.Locator("[data-testid=valid-votes]")).ToHaveTextAsync("49,006", Soon);
         await Expect(page.Locator("[data-testid=majority]")).ToHaveTextAsync("7,247", Soon);
         await Expect(page.Locator("[data-testid=preview]")).ToContainTextAsync("Ind", SoonContains);
@@ -77,7 +77,7 @@ public sealed class ManualEntryBrowserTests(NewsroomSiteFixture site) : IClassFi
     {
         var page = await site.NewPageAsync(390);
         await SignInAsync(page, "/admin/declare/E14001306");
-        await page.WaitForSelectorAsync(".declare-page[data-ready=true]", new() { Timeout = 15_000 });
+        await page.WaitForSelectorAsync(".declare-page[data-ready=true]", new() { Timeout = LiveSiteFixture.Patience });
         await page.FillAsync("#electorate", "800000");
         await Expect(page.Locator("#electorate-message")).ToContainTextAsync("more than 10% away", SoonContains);
 

@@ -16,7 +16,7 @@ namespace ResultsLive.Web.Tests.Browser;
 /// </summary>
 public sealed class NewsroomSignInTests(NewsroomSiteFixture site) : IClassFixture<NewsroomSiteFixture>
 {
-    private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 10_000 };
+    private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = LiveSiteFixture.Patience };
 
     [Fact]
     public async Task Operator_SignsInWithAPassword_AndReachesTheOperatorSurface()
@@ -31,7 +31,7 @@ public sealed class NewsroomSignInTests(NewsroomSiteFixture site) : IClassFixtur
 
         await page.WaitForURLAsync(site.Url("/operator"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Operator", Soon);
-        await Expect(page.Locator(".who")).ToContainTextAsync("oscar", new() { Timeout = 10_000 });
+        await Expect(page.Locator(".who")).ToContainTextAsync("oscar", new() { Timeout = LiveSiteFixture.Patience });
         await page.Context.CloseAsync();
     }
 
@@ -89,7 +89,7 @@ public sealed class NewsroomSignInTests(NewsroomSiteFixture site) : IClassFixtur
         // The way back runs through the provider, a back-channel code exchange and a same-site hop: slow on a loaded machine.
         await page.WaitForURLAsync(site.Url("/operator"), new() { Timeout = 60_000 });
         await Expect(page.Locator("h1")).ToHaveTextAsync("Operator", Soon);
-        await Expect(page.Locator(".who")).ToContainTextAsync("olive", new() { Timeout = 10_000 });
+        await Expect(page.Locator(".who")).ToContainTextAsync("olive", new() { Timeout = LiveSiteFixture.Patience });
         var trail = site.Node.Services.GetRequiredService<IAuditTrail>();
         var signIns = await trail.ReadAsync(new AuditFilter(Actor: "sso:olive", Action: AuditActions.SignIn), new AuditPaging());
         Assert.Single(signIns.Events);
@@ -115,7 +115,7 @@ public sealed class NewsroomSignInTests(NewsroomSiteFixture site) : IClassFixtur
 
         Assert.Equal(403, (await denied).Status);
         await Expect(page.Locator("h1")).ToHaveTextAsync("This page is not for your role", Soon);
-        await Expect(page.Locator(".denied")).ToContainTextAsync("nora", new() { Timeout = 10_000 });
+        await Expect(page.Locator(".denied")).ToContainTextAsync("nora", new() { Timeout = LiveSiteFixture.Patience });
         await page.Context.CloseAsync();
     }
 

@@ -26,7 +26,7 @@ public sealed class ReconnectTests : RedisBrowserTest
         node.Dispose();
 
         // The stream breaks: the page says so at once, over the figures it had.
-        await Expect(status).ToHaveAttributeAsync("data-state", "stale", new() { Timeout = 15_000 });
+        await Expect(status).ToHaveAttributeAsync("data-state", "stale", new() { Timeout = LiveSiteFixture.Patience });
         await Expect(status).ToContainTextAsync("Results paused: no word from the server since", new() { Timeout = 5_000 });
         await Expect(page.Locator(".mode")).ToContainTextAsync("TEST · PAUSED");
         await Expect(page.Locator("h1")).ToHaveTextAsync("General election 2024");
@@ -39,7 +39,7 @@ public sealed class ReconnectTests : RedisBrowserTest
         posted.EnsureSuccessStatusCode();
 
         await Expect(page.Locator("li.latest-item[data-seat='E14001305'] .result-pill")).ToHaveTextAsync("Ind gain from Lab", new() { Timeout = 60_000 });
-        await Expect(status).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 10_000 });
+        await Expect(status).ToHaveAttributeAsync("data-state", "live", new() { Timeout = LiveSiteFixture.Patience });
         await Expect(page.Locator(".mode")).Not.ToContainTextAsync("PAUSED");
         Assert.True(await page.EvaluateAsync<bool>("() => window.__notReloaded === true"));
         await page.CloseAsync();

@@ -28,7 +28,7 @@ public sealed class TwoNodePageTests : RedisBrowserTest
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
         var latest = page.Locator("li.latest-item[data-seat='E14001305']");
-        await Expect(latest.Locator(".result-pill")).ToHaveTextAsync("Ind gain from Lab", new() { Timeout = 10_000 });
+        await Expect(latest.Locator(".result-pill")).ToHaveTextAsync("Ind gain from Lab", new() { Timeout = LiveSiteFixture.Patience });
         Assert.True(await page.EvaluateAsync<bool>("() => window.__notReloaded === true"));
     }
 }

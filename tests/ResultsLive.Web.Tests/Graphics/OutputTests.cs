@@ -35,8 +35,8 @@ public sealed class OutputTests : RedisBrowserTest
         await console.FillAsync("#signin-name", "oscar");
         await console.FillAsync("#signin-password", Newsroom.Password);
         await console.ClickAsync("button[type=submit]");
-        await console.WaitForURLAsync(new Uri(a.BaseAddress, "/operator").ToString(), new() { Timeout = 15_000 });
-        await console.WaitForFunctionAsync("() => window.Blazor && performance.getEntriesByType('resource').some(r => r.name.includes('/_blazor/negotiate'))", null, new() { Timeout = 15_000 });
+        await console.WaitForURLAsync(new Uri(a.BaseAddress, "/operator").ToString(), new() { Timeout = LiveSiteFixture.Patience });
+        await console.WaitForFunctionAsync("() => window.Blazor && performance.getEntriesByType('resource').some(r => r.name.includes('/_blazor/negotiate'))", null, new() { Timeout = LiveSiteFixture.Patience });
         await console.WaitForTimeoutAsync(300);
 
         // A replay of the night up to Islington North, running while the operator works.
@@ -44,15 +44,15 @@ public sealed class OutputTests : RedisBrowserTest
         await PostAsync(a, Declarations.IslingtonNorthBody());
 
         // Find the seat and pick it (F1, the seat result, is the console's first template): cued into preview.
-        await console.WaitForFunctionAsync("() => document.body.dataset.hotkeys === 'on'", null, new() { Timeout = 15_000 });
+        await console.WaitForFunctionAsync("() => document.body.dataset.hotkeys === 'on'", null, new() { Timeout = LiveSiteFixture.Patience });
         var filter = console.Locator("input.filter");
         await filter.PressSequentiallyAsync("Islington");
         var seat = console.Locator("li.stack-item[data-seat='E14001305'] button.seat");
-        await Expect(seat).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(seat).ToBeVisibleAsync(new() { Timeout = LiveSiteFixture.Patience });
         await seat.ClickAsync();
-        await Expect(console.Locator("[data-layer=lowerThird] .preview .what")).ToHaveTextAsync("Seat result · Islington North", new() { Timeout = 15_000 });
+        await Expect(console.Locator("[data-layer=lowerThird] .preview .what")).ToHaveTextAsync("Seat result · Islington North", new() { Timeout = LiveSiteFixture.Patience });
         var preview = console.FrameLocator(".monitor.preview iframe").FrameLocator(LowerThirdFrame);
-        await Expect(preview.Locator("#seat")).ToHaveTextAsync("Islington North", new() { Timeout = 15_000 });
+        await Expect(preview.Locator("#seat")).ToHaveTextAsync("Islington North", new() { Timeout = LiveSiteFixture.Patience });
 
         // Typing in the filter, a space included, fires no hotkey: nothing is taken.
         await filter.FocusAsync();
@@ -68,7 +68,7 @@ public sealed class OutputTests : RedisBrowserTest
         await console.Locator("h1").ClickAsync();
         await console.Keyboard.PressAsync("Space");
         var lowerThird = output.FrameLocator(LowerThirdFrame);
-        await Expect(lowerThird.Locator("#result")).ToHaveTextAsync("Ind GAIN from Lab", new() { Timeout = 15_000 });
+        await Expect(lowerThird.Locator("#result")).ToHaveTextAsync("Ind GAIN from Lab", new() { Timeout = LiveSiteFixture.Patience });
         await Expect(lowerThird.Locator("#winner")).ToHaveTextAsync("Jeremy Corbyn");
         await Expect(lowerThird.Locator("#majority")).ToHaveTextAsync("Majority 7,247");
         Assert.Equal("animated", await output.Locator(LowerThirdFrame).GetAttributeAsync("data-shown"));
@@ -86,34 +86,34 @@ public sealed class OutputTests : RedisBrowserTest
         using var api = a.Operator();
         await SendAsync(api, "cue", """{"layer":"bug","template":"bug"}""");
         await SendAsync(api, "take", """{"layer":"bug"}""");
-        await Expect(output.FrameLocator("[data-layer=bug] iframe").Locator("#declared")).ToHaveTextAsync("41", new() { Timeout = 15_000 });
+        await Expect(output.FrameLocator("[data-layer=bug] iframe").Locator("#declared")).ToHaveTextAsync("41", new() { Timeout = LiveSiteFixture.Patience });
 
         // A correction arrives: the console shows it under the hold; node B has pushed its outputs the live layers' data as of
         // the correction, and the held lower third has not moved.
         var correction = await PostAsync(a, Corrected(120));
         var hold = console.Locator("[data-layer=lowerThird] .hold[data-hold=onAir]");
-        await Expect(hold).ToContainTextAsync("Lab +120; majority 7,247 → 7,127", new() { Timeout = 15_000 });
-        await output.WaitForFunctionAsync("seq => window.rlOutput.layers.bug.onAir.sequence >= seq", correction, new() { Timeout = 15_000 });
+        await Expect(hold).ToContainTextAsync("Lab +120; majority 7,247 → 7,127", new() { Timeout = LiveSiteFixture.Patience });
+        await output.WaitForFunctionAsync("seq => window.rlOutput.layers.bug.onAir.sequence >= seq", correction, new() { Timeout = LiveSiteFixture.Patience });
         await Expect(lowerThird.Locator("#majority")).ToHaveTextAsync("Majority 7,247");
 
         // Update: the same graphic, its update(), no re-animation.
         await console.Keyboard.PressAsync("u");
-        await Expect(lowerThird.Locator("#majority")).ToHaveTextAsync("Majority 7,127", new() { Timeout = 15_000 });
+        await Expect(lowerThird.Locator("#majority")).ToHaveTextAsync("Majority 7,127", new() { Timeout = LiveSiteFixture.Patience });
         Assert.Equal(1, await output.Locator("[data-layer=lowerThird] iframe").CountAsync());
         await Expect(hold).ToHaveCountAsync(0);
 
         // A playout machine reloads: what is on air comes back as it was, without animating in again.
         await output.ReloadAsync();
-        await Expect(output.FrameLocator(LowerThirdFrame).Locator("#majority")).ToHaveTextAsync("Majority 7,127", new() { Timeout = 15_000 });
+        await Expect(output.FrameLocator(LowerThirdFrame).Locator("#majority")).ToHaveTextAsync("Majority 7,127", new() { Timeout = LiveSiteFixture.Patience });
         Assert.Equal("instant", await output.Locator(LowerThirdFrame).GetAttributeAsync("data-shown"));
 
         // Esc takes the lower third out.
         await console.Keyboard.PressAsync("Escape");
-        await Expect(output.Locator("[data-layer=lowerThird] iframe")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Expect(output.Locator("[data-layer=lowerThird] iframe")).ToHaveCountAsync(0, new() { Timeout = LiveSiteFixture.Patience });
 
         // Clear all by the API takes the bug off too.
         await SendAsync(api, "clear", null);
-        await Expect(output.Locator("[data-layer=bug] iframe")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Expect(output.Locator("[data-layer=bug] iframe")).ToHaveCountAsync(0, new() { Timeout = LiveSiteFixture.Patience });
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class OutputTests : RedisBrowserTest
         }
 
         var declared = output.FrameLocator("[data-layer=bug] iframe").Locator("#declared");
-        await Expect(declared).ToHaveTextAsync("0", new() { Timeout = 15_000 });
+        await Expect(declared).ToHaveTextAsync("0", new() { Timeout = LiveSiteFixture.Patience });
 
         node.Dispose();
 
@@ -180,7 +180,7 @@ public sealed class OutputTests : RedisBrowserTest
     {
         var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
         await page.GotoAsync(new Uri(node.BaseAddress, GraphicsSettings.OutputPath()).ToString());
-        await page.WaitForFunctionAsync("() => window.rlOutput && window.rlOutput.connected", null, new() { Timeout = 15_000 });
+        await page.WaitForFunctionAsync("() => window.rlOutput && window.rlOutput.connected", null, new() { Timeout = LiveSiteFixture.Patience });
         return page;
     }
 
