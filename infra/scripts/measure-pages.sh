@@ -3,6 +3,9 @@
 # server memory per idle scoreboard circuit. Publishes the web app in Release and runs it as a child process on the
 # 2024 election (../shared/data) with a private redis-server; pass --in-memory for the in-memory journal.
 # With --stream the other viewers are /api/v1/stream clients (the public pages), e.g. `measure --stream --others 10000`.
+# `cache [--readers 10000] [--declarations 100]`: the public side behind nginx's cache as deployed (infra/nginx), 10,000
+# readers fetching each declaration's changed fragments through it; prints renders per fragment per sequence at the node,
+# the cache hit ratio and node requests per declaration (README, "Behind a CDN").
 # Also: `screenshots BASEURL OUTDIR [PATH...]` for full-page screenshots at 390 and 1920 px of a running node.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

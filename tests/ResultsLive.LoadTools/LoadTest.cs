@@ -251,7 +251,8 @@ internal static class LoadTest
         return page;
     }
 
-    internal static async Task PostAsync(HttpClient client, Declaration declaration)
+    /// <summary>Posts a declaration through the ingest API; its sequence in the journal.</summary>
+    internal static async Task<long> PostAsync(HttpClient client, Declaration declaration)
     {
         var body = new JsonObject
         {
@@ -268,6 +269,8 @@ internal static class LoadTest
         {
             throw new InvalidOperationException($"POST {declaration.Constituency} r{declaration.Revision}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
+
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["sequence"]!.GetValue<long>();
     }
 
     internal static void Report(string label, (List<double> Dom, List<double> Ack, int Missed) run)

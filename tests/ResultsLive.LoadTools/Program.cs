@@ -8,6 +8,9 @@ using ResultsLive.LoadTools;
 //   screenshots BASEURL OUTDIR [PATH...]     full-page screenshots at 390 and 1920 px
 //   circuits URL COUNT SECONDS               holds COUNT raw Blazor circuits open on a page
 //   probe URL EXPRESSION                     prints a JavaScript expression's value on a page (debugging)
+//   cache [--readers 10000] [--declarations 100] [--connections 1000] [--every-part] [--published DIR]
+//                                            the public side behind nginx's cache (infra/nginx): renders per fragment per
+//                                            sequence at the node, cache hit ratio, node requests per declaration
 //   take [--takes 100] [--published DIR]   take-to-pixel p50/p99 on an output served by another node than the take's
 //   graphics-screenshots BASEURL OUTDIR [SEAT [CHANNEL [OUTPUTKEY]]]
 //                                            every template at 1920x1080 over a checkerboard, the console at 1920 and 1366 px
@@ -19,6 +22,8 @@ return args switch
         await Screenshots.RunAsync(new Uri(baseUrl), output, paths.Length > 0 ? paths : ["/", "/constituencies", "/constituency/E14001305", "/constituency/nope"]),
     ["circuits", var url, var count, var seconds] => await HoldCircuitsAsync(new Uri(url), int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)),
     ["probe", var url, var expression] => await Probe.RunAsync(new Uri(url), expression),
+    ["cache", .. var options] => await CacheLoadTest.RunAsync(
+        Option(options, "--readers", 10_000), Option(options, "--declarations", 100), Option(options, "--connections", 1000), options.Contains("--every-part"), OptionText(options, "--published")),
     ["take", .. var options] => await TakeToPixel.RunAsync(Option(options, "--takes", 100), OptionText(options, "--published")),
     ["graphics-screenshots", var baseUrl, var output, .. var rest] =>
         await GraphicsScreenshots.RunAsync(new Uri(baseUrl), output, rest.Length > 0 ? rest[0] : "E14001305", rest.Length > 1 ? rest[1] : null, rest.Length > 2 ? rest[2] : null),
@@ -53,6 +58,7 @@ static int Usage()
     Console.Error.WriteLine("usage: ResultsLive.LoadTools measure [--declarations 120] [--others 100] [--published DIR] [--in-memory] [--memory-only] [--stream]");
     Console.Error.WriteLine("       ResultsLive.LoadTools screenshots BASEURL OUTDIR [PATH...]");
     Console.Error.WriteLine("       ResultsLive.LoadTools probe URL EXPRESSION");
+    Console.Error.WriteLine("       ResultsLive.LoadTools cache [--readers 10000] [--declarations 100] [--connections 1000] [--every-part] [--published DIR]");
     Console.Error.WriteLine("       ResultsLive.LoadTools take [--takes 100] [--published DIR]");
     Console.Error.WriteLine("       ResultsLive.LoadTools graphics-screenshots BASEURL OUTDIR [SEAT [CHANNEL [OUTPUTKEY]]]");
     return 2;

@@ -16,10 +16,11 @@ internal sealed class StreamViewer : IAsyncDisposable
     /// <summary>How many <c>sequence</c> events this viewer received.</summary>
     public int Sequences => Volatile.Read(ref _sequences);
 
-    public static async Task<StreamViewer> OpenAsync(HttpClient http, Uri baseAddress)
+    /// <param name="news">Given the <c>data</c> of each <c>sequence</c> event (its JSON), as it arrives.</param>
+    public static async Task<StreamViewer> OpenAsync(HttpClient http, Uri baseAddress, Action<string>? news = null)
     {
         var viewer = new StreamViewer();
-        viewer._reading = viewer.ReadAsync(http, new Uri(baseAddress, "api/v1/stream"));
+        viewer._reading = viewer.ReadAsync(http, new Uri(baseAddress, "api/v1/stream"), news);
         await viewer._opened.Task.WaitAsync(TimeSpan.FromSeconds(60));
         return viewer;
     }
@@ -39,7 +40,7 @@ internal sealed class StreamViewer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task ReadAsync(HttpClient http, Uri url)
+    private async Task ReadAsync(HttpClient http, Uri url, Action<string>? news)
     {
         try
         {
@@ -49,15 +50,25 @@ internal sealed class StreamViewer : IAsyncDisposable
 
             // A small buffer: ten thousand of these share the tool's memory with the browser and the node.
             using var reader = new StreamReader(body, Encoding.UTF8, false, 1024);
+            var inSequence = false;
             while (await reader.ReadLineAsync(_stop.Token) is { } line)
             {
+                if (line.StartsWith("event: ", StringComparison.Ordinal))
+                {
+                    inSequence = line.StartsWith("event: sequence", StringComparison.Ordinal);
+                }
+
                 if (line.StartsWith("event: reset", StringComparison.Ordinal))
                 {
                     _opened.TrySetResult();
                 }
-                else if (line.StartsWith("event: sequence", StringComparison.Ordinal))
+                else if (inSequence && line.StartsWith("event: sequence", StringComparison.Ordinal))
                 {
                     Interlocked.Increment(ref _sequences);
+                }
+                else if (inSequence && news is not null && line.StartsWith("data: ", StringComparison.Ordinal))
+                {
+                    news(line["data: ".Length..]);
                 }
             }
         }

@@ -29,7 +29,8 @@ internal sealed class WebNodeProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<WebNodeProcess> StartAsync(string published, string? redis, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="output">Given each line the node writes to standard output (its console log), as it comes.</param>
+    public static async Task<WebNodeProcess> StartAsync(string published, string? redis, IReadOnlyDictionary<string, string>? settings = null, Action<string>? output = null)
     {
         var port = FreePort();
         var report = Path.Combine(Path.GetTempPath(), $"resultslive-memory-{Environment.ProcessId}-{port}.txt");
@@ -54,7 +55,13 @@ internal sealed class WebNodeProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the web node");
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                output?.Invoke(line);
+            }
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is { Length: > 0 } line)
@@ -66,30 +73,38 @@ internal sealed class WebNodeProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var node = new WebNodeProcess(process, new Uri($"http://127.0.0.1:{port}/"), report);
-        using var client = new HttpClient { BaseAddress = node.BaseAddress };
+        if (!await HealthyAsync(node.BaseAddress, process, TimeSpan.FromSeconds(60)))
+        {
+            await node.DisposeAsync();
+            throw new InvalidOperationException("the web node did not become healthy");
+        }
+
+        return node;
+    }
+
+    /// <summary>Whether <c>/healthz</c> at <paramref name="baseAddress"/> answers 2xx within <paramref name="within"/>, while <paramref name="process"/> runs.</summary>
+    internal static async Task<bool> HealthyAsync(Uri baseAddress, Process process, TimeSpan within)
+    {
+        using var client = new HttpClient { BaseAddress = baseAddress };
         var deadline = Stopwatch.StartNew();
-        while (true)
+        while (!process.HasExited && deadline.Elapsed < within)
         {
             try
             {
                 using var response = await client.GetAsync(new Uri("healthz", UriKind.Relative));
                 if (response.IsSuccessStatusCode)
                 {
-                    return node;
+                    return true;
                 }
             }
             catch (HttpRequestException)
             {
             }
 
-            if (process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                await node.DisposeAsync();
-                throw new InvalidOperationException("the web node did not become healthy");
-            }
-
             await Task.Delay(200);
         }
+
+        return false;
     }
 
     /// <summary>Forces full GCs in the node and reads back its managed heap (bytes), heap size after GC and working set.</summary>
@@ -128,7 +143,7 @@ internal sealed class WebNodeProcess : IAsyncDisposable
         File.Delete(_report);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -136,9 +136,6 @@ public static partial class PublicEndpoints
         headers.Vary = "Accept-Encoding";
         headers.AccessControlAllowOrigin = "*";
         headers["X-Part-Version"] = version.Sequence.ToString(CultureInfo.InvariantCulture);
-
-        // How often this node drew this version: the cache in front should make it 1 whatever the audience (load tool).
-        headers["X-Renders"] = version.Renders.ToString(CultureInfo.InvariantCulture);
         if (Matches(context.Request, fragment.ETag))
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;

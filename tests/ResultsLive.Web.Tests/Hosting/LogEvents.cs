@@ -6,9 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace ResultsLive.Web.Tests.Hosting;
 
 /// <summary>What a test node logs, kept as text, so a test can wait for a node to say what it did.</summary>
-public sealed class LogEvents : ILoggerProvider
+/// <param name="minimum">The lowest level kept (Information unless a test switches a category's Debug events on).</param>
+public sealed class LogEvents(LogLevel minimum = LogLevel.Information) : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _messages = new();
+    private readonly LogLevel _minimum = minimum;
 
     public IReadOnlyCollection<string> Messages => _messages;
 
@@ -28,7 +30,7 @@ public sealed class LogEvents : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= events._minimum;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

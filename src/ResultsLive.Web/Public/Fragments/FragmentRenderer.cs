@@ -15,10 +15,19 @@ namespace ResultsLive.Web.Public.Fragments;
 /// Draws a part's version as HTML (the same components the pages are made of, rendered outside any request) or as JSON
 /// (the public API's shapes), and hands out each drawing once per version: <see cref="PartVersion"/> keeps it.
 /// </summary>
-public sealed class FragmentRenderer(IServiceScopeFactory scopes, ILoggerFactory loggers)
+public sealed partial class FragmentRenderer(IServiceScopeFactory scopes, ILoggerFactory loggers)
 {
     public const string HtmlType = "text/html; charset=utf-8";
     public const string JsonType = "application/json; charset=utf-8";
+
+    /// <summary>
+    /// The event logged (at Debug, under this type's category) each time a node draws a version: the count per part and
+    /// sequence is what a cache in front should keep at 1 whatever the audience, and the load tool reads it from here
+    /// rather than from anything a reader is sent.
+    /// </summary>
+    public const int DrawnEvent = 1;
+
+    private readonly ILogger _logger = loggers.CreateLogger<FragmentRenderer>();
 
     public Task<Fragment> HtmlAsync(PartVersion version)
     {
@@ -36,6 +45,7 @@ public sealed class FragmentRenderer(IServiceScopeFactory scopes, ILoggerFactory
     {
         var snapshot = version.Snapshot ?? throw new InvalidOperationException($"{version.Part} at {version.Sequence} was not seen by this node");
         var (type, parameters) = Component(version, snapshot);
+        LogDrawn(_logger, version.Part, version.Sequence, "html");
 
         // A renderer (and a scope: components' infrastructure is scoped) per drawing: an HtmlRenderer keeps every root
         // component it rendered until it is disposed. Drawing happens once per version, so this is not per reader.
@@ -52,6 +62,7 @@ public sealed class FragmentRenderer(IServiceScopeFactory scopes, ILoggerFactory
     private Task<Fragment> RenderJson(PartVersion version)
     {
         var snapshot = version.Snapshot ?? throw new InvalidOperationException($"{version.Part} at {version.Sequence} was not seen by this node");
+        LogDrawn(_logger, version.Part, version.Sequence, "json");
         var election = snapshot.Election;
         if (ChosenPart.FollowsOf(version.Part) is not null)
         {
@@ -128,4 +139,7 @@ public sealed class FragmentRenderer(IServiceScopeFactory scopes, ILoggerFactory
         var tag = "\"" + Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 12)) + "\"";
         return new Fragment(version.Part, version.Sequence, body, type, tag);
     }
+
+    [LoggerMessage(EventId = DrawnEvent, EventName = "FragmentDrawn", Level = LogLevel.Debug, Message = "Drew {Part} at {Sequence} as {Format}")]
+    private static partial void LogDrawn(ILogger logger, string part, long sequence, string format);
 }
