@@ -107,7 +107,7 @@ public sealed class BrowserFollower : IDrillFollower
         });
     }
 
-    /// <summary>Opens a public page with a "latest results" part (<c>/</c>) once its stream is live.</summary>
+    /// <summary>Opens a public page with a "latest results" part (<c>/</c>, <c>/embed/ticker</c>) once its stream is live.</summary>
     public static Task<BrowserFollower> OpenPageAsync(IBrowser browser, Uri node, string path, string name) =>
         OpenAsync(browser, new Uri(node, path), name, 1280, 1000, "() => document.querySelector('[data-live-status]')?.dataset.state === 'live'", PageWatcher);
 
@@ -123,9 +123,6 @@ public sealed class BrowserFollower : IDrillFollower
             OutputWatcher);
 
     public Task<long> WaitForAsync(long sequence, CancellationToken ct) => _shown.WaitForAsync(sequence, ct);
-
-    /// <summary>What the tab looks like now, for a person reading a drill's failure.</summary>
-    public Task ScreenshotAsync(string path) => _context.Pages[0].ScreenshotAsync(new() { Path = path });
 
     public ValueTask DisposeAsync() => _context.DisposeAsync();
 

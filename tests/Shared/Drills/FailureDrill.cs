@@ -82,7 +82,7 @@ public sealed record DrillFigures(
               node stopped (SIGTERM to exit): {(NodeStoppedSeconds is { } st ? $"{st:0.00} s" : "-")}
               node back (restart to ready, caught up): {(NodeBackSeconds is { } n ? $"{n:0.00} s" : "-")}
               journal: {JournalEntries} entries, {SequenceGaps} gaps or repeats; acknowledged declarations lost: {AcknowledgedLost} (API against resultslive tally, 650 seats, both nodes)
-              open streams, hub clients, page and output, last declaration to shown: {viewers}
+              open streams, hub clients, pages and output, last declaration to shown: {viewers}
               readiness answers other than 200 from the node left running: {ReadyRefusals}
               {(Problems.Count == 0 ? "PASS" : "FAIL: " + string.Join("; ", Problems))}
             """);
@@ -93,7 +93,7 @@ public sealed record DrillFigures(
 /// The election-night drill: the 2024 night replayed at full speed through two web nodes (separate processes) on the
 /// journal's Redis with replicas, while machines are killed or cut off; then every acknowledged declaration is looked for,
 /// by sequence and by comparing both nodes' API with <c>resultslive tally</c> for every seat, and everything open on the
-/// nodes (a stream and a hub client on each, a public page and a graphics output on A) must have shown the last
+/// nodes (a stream and a hub client on each, public pages and a graphics output on A) must have shown the last
 /// declaration. Used in full by tests/ResultsLive.Drills and in a reduced form by the suite.
 /// </summary>
 public static partial class FailureDrill
@@ -129,13 +129,13 @@ public static partial class FailureDrill
         var nodeSettings = SharedData.Election2024Settings(redis, ApiKey);
         nodeSettings["ResultsLive:Journal:ReplicaAcks"] = "1";
         nodeSettings[$"ResultsLive:Graphics:Channels:{Channel}:OutputKey"] = OutputKey;
+        nodeSettings["ResultsLive:ApiKeys:drill-operator:Key"] = OperatorKey;
+        nodeSettings["ResultsLive:ApiKeys:drill-operator:Permissions:0"] = "operator";
 
-        // The page and the output need the site's scripts and styles, which a node started from the build output (not
+        // The pages and the output need the site's scripts and styles, which a node started from the build output (not
         // published) serves from the build's static web assets only in Development (the suite's in-process nodes call
         // UseStaticWebAssets instead). The app itself has no Development-only behaviour.
         nodeSettings["ASPNETCORE_ENVIRONMENT"] = "Development";
-        nodeSettings["ResultsLive:ApiKeys:drill-operator:Key"] = OperatorKey;
-        nodeSettings["ResultsLive:ApiKeys:drill-operator:Permissions:0"] = "operator";
 
         log.WriteLine("starting web nodes A and B, and Chromium");
         using var playwright = await Playwright.CreateAsync().ConfigureAwait(false);
@@ -160,6 +160,7 @@ public static partial class FailureDrill
                 log.WriteLine($"A's last words:{Environment.NewLine}{a.LastOutput()}");
                 throw;
             }
+
             var replayOutput = new StringWriter(CultureInfo.InvariantCulture);
             var output = TextWriter.Synchronized(replayOutput);
             var clock = Stopwatch.StartNew();
