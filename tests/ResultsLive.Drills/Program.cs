@@ -2,10 +2,11 @@ using System.Globalization;
 
 using ResultsLive.Testing;
 
-// dotnet run -c Release --project tests/ResultsLive.Drills [-- --runs 3 --drill all|primary|node|network --seat 300 --cut 10]
+// dotnet run -c Release --project tests/ResultsLive.Drills [-- --runs 3 --drill all|primary|node|restart|network --seat 300 --cut 10]
 // Everything runs on this machine against loopback: redis-server (a primary, 2 replicas, 3 Sentinels from infra/redis),
-// two web nodes as child processes, the 2024 night replayed at full speed by `resultslive replay` through both, and a
-// stream reader on each node. Each drill prints its figures; the exit code is 1 if any drill missed a target.
+// two web nodes as child processes, the 2024 night replayed at full speed by `resultslive replay` through both, and on the
+// nodes a stream reader and a hub client each, and the home page and a graphics output (the ticker on air) on node A in
+// the machine's Chromium. Each drill prints its figures; the exit code is 1 if any drill missed a target.
 var runs = Option("--runs", 3);
 var seat = Option("--seat", 300);
 var cut = Option("--cut", 10);
@@ -14,11 +15,12 @@ var drills = new List<(string Name, DrillStep Step)>
 {
     ("primary", new DrillStep(DrillFailure.PrimaryKilled, seat)),
     ("node", new DrillStep(DrillFailure.WebNodeKilled, seat)),
+    ("restart", new DrillStep(DrillFailure.NodeRestarted, seat)),
     ("network", new DrillStep(DrillFailure.NetworkCut, seat)),
 }.Where(d => which == "all" || d.Name == which).ToList();
 if (drills.Count == 0)
 {
-    Console.Error.WriteLine("--drill must be all, primary, node or network");
+    Console.Error.WriteLine("--drill must be all, primary, node, restart or network");
     return 2;
 }
 

@@ -78,7 +78,24 @@ public sealed class WebNodeProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the node again on the same port after <see cref="KillAsync"/>.</summary>
+    /// <summary>
+    /// SIGTERM, as a service manager or a container runtime stops a node: the host shuts down gracefully (open streams and
+    /// hub connections are closed, requests in flight finish) and exits. Waits for the exit.
+    /// </summary>
+    public async Task StopAsync(CancellationToken ct = default)
+    {
+        if (_process is not { HasExited: false } process)
+        {
+            return;
+        }
+
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("could not run kill");
+        await kill.WaitForExitAsync(ct);
+        await process.WaitForExitAsync(ct);
+    }
+
+    /// <summary>Starts the node again on the same port after <see cref="KillAsync"/> or <see cref="StopAsync"/>.</summary>
     public Task RestartAsync() => StartProcessAsync();
 
     public async ValueTask DisposeAsync()
@@ -158,12 +175,12 @@ public sealed class WebNodeProcess : IAsyncDisposable
         throw new TimeoutException("the web node did not become healthy within 60 s");
     }
 
-    /// <summary>The last lines the node printed (its own reason for exiting is among them).</summary>
-    private string LastOutput()
+    /// <summary>The last lines the node printed (its own reason for exiting, or for a 500, is among them).</summary>
+    public string LastOutput()
     {
         lock (_output)
         {
-            return string.Join(Environment.NewLine, _output.TakeLast(20));
+            return string.Join(Environment.NewLine, _output.TakeLast(60));
         }
     }
 

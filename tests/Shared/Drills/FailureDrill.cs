@@ -5,6 +5,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
+using Microsoft.Playwright;
+
 using ResultsLive.Cli;
 
 namespace ResultsLive.Testing;
@@ -17,6 +19,9 @@ public enum DrillFailure
 
     /// <summary>SIGKILL web node A, then start it again at once (a plain restart after a crash).</summary>
     WebNodeKilled,
+
+    /// <summary>Stop web node A gracefully (SIGTERM, as a deployment or a service manager does), then start it again on the same port.</summary>
+    NodeRestarted,
 
     /// <summary>Cut the network between both nodes and Redis (a TCP proxy) for <see cref="DrillSettings.CutFor"/>.</summary>
     NetworkCut,
@@ -34,8 +39,14 @@ public sealed record DrillSettings
     /// <summary>The Sentinels' down-after-milliseconds (infra/redis/sentinel.conf has 2 s).</summary>
     public TimeSpan DownAfter { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The most an open stream may take to show a declaration made after the failure.</summary>
+    /// <summary>The most an open stream, hub client, page or output may take to show a declaration made after the failure.</summary>
     public TimeSpan ViewerTarget { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The public pages open on node A, each with a "latest results" part: the home page, whose every part changes with
+    /// every declaration (the most work per declaration a reader's browser does), and the latest-results embed.
+    /// </summary>
+    public IReadOnlyList<string> Pages { get; init; } = ["/", "/embed/ticker"];
 }
 
 /// <summary>What one drill measured; <see cref="Problems"/> lists every way it fell short of the targets.</summary>
@@ -49,6 +60,7 @@ public sealed record DrillFigures(
     int Retries,
     double IngestUnavailableSeconds,
     double? FailoverSeconds,
+    double? NodeStoppedSeconds,
     double? NodeBackSeconds,
     long JournalEntries,
     int SequenceGaps,
@@ -59,15 +71,18 @@ public sealed record DrillFigures(
 {
     public override string ToString()
     {
-        var viewers = string.Join(", ", Viewers.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Viewer} {v.Seconds:0.00} s ({v.Reconnects} reconnects)")));
+        var viewers = string.Join(", ", Viewers.Select(v => double.IsNaN(v.Seconds)
+            ? $"{v.Viewer} never ({v.Reconnects} reconnects)"
+            : string.Create(CultureInfo.InvariantCulture, $"{v.Viewer} {v.Seconds:0.00} s ({v.Reconnects} reconnects)")));
         return string.Create(CultureInfo.InvariantCulture, $"""
             {Steps}
               replay: {Posted} posted in {ReplaySeconds:0.00} s, {Accepted} accepted, {Repeated} repeated, {Rejected} rejected, {Retries} retries
               ingest unavailable (longest, as the replay client saw it): {IngestUnavailableSeconds:0.00} s
               failover (SIGKILL to the Sentinels naming a new primary): {(FailoverSeconds is { } f ? $"{f:0.00} s" : "-")}
+              node stopped (SIGTERM to exit): {(NodeStoppedSeconds is { } st ? $"{st:0.00} s" : "-")}
               node back (restart to ready, caught up): {(NodeBackSeconds is { } n ? $"{n:0.00} s" : "-")}
               journal: {JournalEntries} entries, {SequenceGaps} gaps or repeats; acknowledged declarations lost: {AcknowledgedLost} (API against resultslive tally, 650 seats, both nodes)
-              open streams, last declaration to shown: {viewers}
+              open streams, hub clients, pages and output, last declaration to shown: {viewers}
               readiness answers other than 200 from the node left running: {ReadyRefusals}
               {(Problems.Count == 0 ? "PASS" : "FAIL: " + string.Join("; ", Problems))}
             """);
@@ -77,12 +92,18 @@ public sealed record DrillFigures(
 /// <summary>
 /// The election-night drill: the 2024 night replayed at full speed through two web nodes (separate processes) on the
 /// journal's Redis with replicas, while machines are killed or cut off; then every acknowledged declaration is looked for,
-/// by sequence and by comparing both nodes' API with <c>resultslive tally</c> for every seat, and every open stream must
-/// have shown the last declaration. Used in full by tests/ResultsLive.Drills and in a reduced form by the suite.
+/// by sequence and by comparing both nodes' API with <c>resultslive tally</c> for every seat, and everything open on the
+/// nodes (a stream and a hub client on each, public pages and a graphics output on A) must have shown the last
+/// declaration. Used in full by tests/ResultsLive.Drills and in a reduced form by the suite.
 /// </summary>
 public static partial class FailureDrill
 {
     public const string ApiKey = "drill-ingest-key-0123456789";
+
+    /// <summary>The graphics channel whose output follows the drill, and the keys that open and drive it.</summary>
+    private const string Channel = "main";
+    private const string OutputKey = "drill-output-key-0123456789";
+    private const string OperatorKey = "drill-operator-key-0123456789";
 
     private const int Seats = 650;
 
@@ -107,16 +128,39 @@ public static partial class FailureDrill
             : topology.Servers[0].ConnectionString;
         var nodeSettings = SharedData.Election2024Settings(redis, ApiKey);
         nodeSettings["ResultsLive:Journal:ReplicaAcks"] = "1";
+        nodeSettings[$"ResultsLive:Graphics:Channels:{Channel}:OutputKey"] = OutputKey;
+        nodeSettings["ResultsLive:ApiKeys:drill-operator:Key"] = OperatorKey;
+        nodeSettings["ResultsLive:ApiKeys:drill-operator:Permissions:0"] = "operator";
 
-        log.WriteLine("starting web nodes A and B");
+        // The pages and the output need the site's scripts and styles, which a node started from the build output (not
+        // published) serves from the build's static web assets only in Development (the suite's in-process nodes call
+        // UseStaticWebAssets instead). The app itself has no Development-only behaviour.
+        nodeSettings["ASPNETCORE_ENVIRONMENT"] = "Development";
+
+        log.WriteLine("starting web nodes A and B, and Chromium");
+        using var playwright = await Playwright.CreateAsync().ConfigureAwait(false);
+        var launching = BrowserFollower.LaunchChromiumAsync(playwright);
         await using var a = await WebNodeProcess.StartAsync(nodeSettings).ConfigureAwait(false);
         await using var b = await WebNodeProcess.StartAsync(nodeSettings).ConfigureAwait(false);
+        await using var browser = await launching.ConfigureAwait(false);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var followers = new List<StreamFollower> { new(a.Url, "A"), new(b.Url, "B") };
+        log.WriteLine($"opening a stream and a hub client on each node; on A, the pages {string.Join(" and ", settings.Pages)} and the output with the ticker on air");
+        var followers = new List<IDrillFollower>();
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var readiness = WatchReadinessAsync(http, b.Url, stopWatching.Token);
         try
         {
+            await TakeTickerAsync(http, a.Url, ct).ConfigureAwait(false);
+            try
+            {
+                await StartFollowersAsync(followers, browser, a.Url, b.Url, settings.Pages, ct).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                log.WriteLine($"A's last words:{Environment.NewLine}{a.LastOutput()}");
+                throw;
+            }
+
             var replayOutput = new StringWriter(CultureInfo.InvariantCulture);
             var output = TextWriter.Synchronized(replayOutput);
             var clock = Stopwatch.StartNew();
@@ -128,6 +172,7 @@ public static partial class FailureDrill
             ]).InvokeAsync(new InvocationConfiguration { Output = output, Error = TextWriter.Null }, ct);
 
             double? failover = null;
+            double? nodeStopped = null;
             double? nodeBack = null;
             foreach (var step in steps.OrderBy(s => s.AtSeat))
             {
@@ -149,6 +194,15 @@ public static partial class FailureDrill
                         await a.RestartAsync().ConfigureAwait(false);
                         nodeBack = restarted.Elapsed.TotalSeconds;
                         log.WriteLine($"  A is back and ready after {nodeBack:0.00} s");
+                        break;
+                    case DrillFailure.NodeRestarted:
+                        var stopping = Stopwatch.StartNew();
+                        await a.StopAsync(ct).ConfigureAwait(false);
+                        nodeStopped = stopping.Elapsed.TotalSeconds;
+                        var starting = Stopwatch.StartNew();
+                        await a.RestartAsync().ConfigureAwait(false);
+                        nodeBack = starting.Elapsed.TotalSeconds;
+                        log.WriteLine($"  A stopped {nodeStopped:0.00} s after SIGTERM, and is back and ready after {nodeBack:0.00} s");
                         break;
                     case DrillFailure.NetworkCut:
                         proxy!.Cut();
@@ -174,21 +228,9 @@ public static partial class FailureDrill
                 problems.Add($"replay exited with {exitCode}");
             }
 
-            // Every open stream shows the last declaration (made after every failure) within the target.
+            // Everything open shows the last declaration (made after every failure) within the target, none stuck.
             var last = await LastSequenceAsync(http, b.Url, ct).ConfigureAwait(false);
-            var viewers = new List<(string, double, int)>();
-            foreach (var follower in followers)
-            {
-                using var patience = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                patience.CancelAfter(TimeSpan.FromSeconds(60));
-                var heard = await follower.WaitForAsync(last, patience.Token).ConfigureAwait(false);
-                var seconds = Math.Max(0, Stopwatch.GetElapsedTime(lastAnswered, heard).TotalSeconds);
-                viewers.Add((follower.Name, seconds, follower.Reconnects));
-                if (seconds > settings.ViewerTarget.TotalSeconds)
-                {
-                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"the stream on {follower.Name} showed the last declaration after {seconds:0.00} s"));
-                }
-            }
+            var viewers = await WaitForFollowersAsync(followers, last, lastAnswered, settings.ViewerTarget, problems, ct).ConfigureAwait(false);
 
             var (entries, gaps) = await CheckSequencesAsync(http, b.Url, problems, ct).ConfigureAwait(false);
             var lost = 0;
@@ -222,6 +264,7 @@ public static partial class FailureDrill
                 Number(counts, "retries"),
                 outage.Success ? double.Parse(outage.Groups["seconds"].Value, CultureInfo.InvariantCulture) : 0,
                 failover,
+                nodeStopped,
                 nodeBack,
                 entries,
                 gaps,
@@ -247,6 +290,88 @@ public static partial class FailureDrill
                 // Stopped with the drill.
             }
         }
+    }
+
+    /// <summary>
+    /// Puts the ticker on air on the channel (cue, take), as an operator does once in the evening: from then on the ticker
+    /// follows the results by itself on every output, which is what the drill's output is watched for.
+    /// </summary>
+    private static async Task TakeTickerAsync(HttpClient http, Uri node, CancellationToken ct)
+    {
+        foreach (var (command, body) in new[] { ("cue", """{"layer":"ticker","template":"ticker"}"""), ("take", """{"layer":"ticker"}""") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(node, $"api/v1/graphics/channels/{Channel}/{command}"))
+            {
+                Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("X-Api-Key", OperatorKey);
+            using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"{command} the ticker: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false)}");
+            }
+        }
+    }
+
+    /// <summary>A stream and a hub client on each node, the pages and the channel's output on A; each open and following when this returns.</summary>
+    private static async Task StartFollowersAsync(
+        List<IDrillFollower> followers, IBrowser browser, Uri a, Uri b, IReadOnlyList<string> pages, CancellationToken ct)
+    {
+        followers.Add(new StreamFollower(a, "stream A"));
+        followers.Add(new StreamFollower(b, "stream B"));
+        Task<IDrillFollower>[] starting =
+        [
+            Started(HubFollower.StartAsync(a, "hub A", ct)),
+            Started(HubFollower.StartAsync(b, "hub B", ct)),
+            .. pages.Select(path => Started(BrowserFollower.OpenPageAsync(browser, a, path, $"page A {path}"))),
+            Started(BrowserFollower.OpenOutputAsync(browser, a, Channel, OutputKey, "output A")),
+        ];
+        try
+        {
+            await Task.WhenAll(starting).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Whatever opened is closed with the drill, even if something else failed to.
+            followers.AddRange(starting.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+        }
+
+        static async Task<IDrillFollower> Started<T>(Task<T> start)
+            where T : IDrillFollower => await start.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// How long after the replay client's last answer each follower showed the last sequence; a follower past the target,
+    /// or still behind a minute later (stuck), is a problem.
+    /// </summary>
+    private static async Task<List<(string, double, int)>> WaitForFollowersAsync(
+        List<IDrillFollower> followers, long last, long lastAnswered, TimeSpan target, List<string> problems, CancellationToken ct)
+    {
+        var viewers = new List<(string, double, int)>();
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        patience.CancelAfter(TimeSpan.FromSeconds(60));
+        foreach (var follower in followers)
+        {
+            double seconds;
+            try
+            {
+                var shown = await follower.WaitForAsync(last, patience.Token).ConfigureAwait(false);
+                seconds = Math.Max(0, Stopwatch.GetElapsedTime(lastAnswered, shown).TotalSeconds);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                seconds = double.NaN;
+                problems.Add($"{follower.Name} was stuck at sequence {follower.Sequence} of {last}");
+            }
+
+            viewers.Add((follower.Name, seconds, follower.Reconnects));
+            if (seconds > target.TotalSeconds)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{follower.Name} showed the last declaration after {seconds:0.00} s"));
+            }
+        }
+
+        return viewers;
     }
 
     private static int Number(Match match, string group) =>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -9,20 +8,17 @@ namespace ResultsLive.Testing;
 /// back with its Last-Event-ID, and it remembers the highest sequence it has been told and when, so a drill can say how
 /// long after a declaration an open page heard of it.
 /// </summary>
-public sealed class StreamFollower : IAsyncDisposable
+public sealed class StreamFollower : IDrillFollower
 {
     private static readonly TimeSpan ReconnectEvery = TimeSpan.FromMilliseconds(250);
 
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
     private readonly CancellationTokenSource _stop = new();
     private readonly Uri _url;
-    private readonly Lock _lock = new();
+    private readonly ShownSequence _heard = new();
     private readonly Task _reading;
     private string? _lastEventId;
-    private long _sequence;
-    private long _heardAt;
     private int _reconnects;
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public StreamFollower(Uri node, string name)
     {
@@ -35,39 +31,13 @@ public sealed class StreamFollower : IAsyncDisposable
     public string Name { get; }
 
     /// <summary>The highest sequence the stream has told this reader of.</summary>
-    public long Sequence
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _sequence;
-            }
-        }
-    }
+    public long Sequence => _heard.Sequence;
 
-    /// <summary>How many times the stream dropped and this reader came back.</summary>
+    /// <summary>How many times the stream dropped and this reader was answered again.</summary>
     public int Reconnects => Volatile.Read(ref _reconnects);
 
-    /// <summary>Waits until the reader has heard of <paramref name="sequence"/>, and returns the <see cref="Stopwatch"/> timestamp it did.</summary>
-    public async Task<long> WaitForAsync(long sequence, CancellationToken ct)
-    {
-        while (true)
-        {
-            Task changed;
-            lock (_lock)
-            {
-                if (_sequence >= sequence)
-                {
-                    return _heardAt;
-                }
-
-                changed = _changed.Task;
-            }
-
-            await changed.WaitAsync(ct).ConfigureAwait(false);
-        }
-    }
+    /// <summary>Waits until the reader has heard of <paramref name="sequence"/>, and returns the <see cref="System.Diagnostics.Stopwatch"/> timestamp it did.</summary>
+    public Task<long> WaitForAsync(long sequence, CancellationToken ct) => _heard.WaitForAsync(sequence, ct);
 
     public async ValueTask DisposeAsync()
     {
@@ -88,11 +58,11 @@ public sealed class StreamFollower : IAsyncDisposable
     private async Task ReadAsync()
     {
         var ct = _stop.Token;
+        var connected = false;
         for (var attempt = 0; !ct.IsCancellationRequested; attempt++)
         {
             if (attempt > 0)
             {
-                Interlocked.Increment(ref _reconnects);
                 await Task.Delay(ReconnectEvery, ct).ConfigureAwait(false);
             }
 
@@ -109,6 +79,13 @@ public sealed class StreamFollower : IAsyncDisposable
                 {
                     continue;
                 }
+
+                if (connected)
+                {
+                    Interlocked.Increment(ref _reconnects);
+                }
+
+                connected = true;
 
                 await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
                 using var reader = new StreamReader(body, Encoding.UTF8, false, 1024);
@@ -130,24 +107,9 @@ public sealed class StreamFollower : IAsyncDisposable
     private void Heard(string id)
     {
         _lastEventId = id;
-        if (id.Split(':') is not [_, var number] || !long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
+        if (id.Split(':') is [_, var number] && long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
         {
-            return;
+            _heard.Shown(sequence);
         }
-
-        TaskCompletionSource changed;
-        lock (_lock)
-        {
-            if (sequence <= _sequence)
-            {
-                return;
-            }
-
-            (_sequence, _heardAt) = (sequence, Stopwatch.GetTimestamp());
-            changed = _changed;
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        changed.TrySetResult();
     }
 }
