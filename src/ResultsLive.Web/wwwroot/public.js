@@ -23,6 +23,7 @@ let pendingWhilePaused = null;
 let epoch = null;
 let lastEventId = null;
 let applying = Promise.resolve();
+let queued = null;
 let refreshWhenResumed = false;
 let connectionLost = false;
 
@@ -180,15 +181,49 @@ function receive(message) {
         refreshAll(message.parts);
         return;
     }
+    if (status && message.sequence) {
+        // The newest sequence the page has heard of, whether or not it is shown yet (for tests and for anyone debugging).
+        status.dataset.heard = String(message.sequence);
+    }
     if (paused) {
-        pendingWhilePaused = { ...(pendingWhilePaused ?? {}), ...message.parts };
+        pendingWhilePaused = newest(pendingWhilePaused ?? {}, message.parts);
         if (status && message.sequence) {
             // What is held back, for the reader's status line and for tests: news arrived, the page stayed still.
             status.dataset.held = String(message.sequence);
         }
         return;
     }
-    applying = applying.then(() => update(message.parts)).catch(() => refreshAll());
+    apply(message.parts);
+}
+
+// Each part's newest address of the two: news arrives in order, but a resumed or polled batch may repeat older ones.
+function newest(parts, more) {
+    const merged = { ...parts };
+    for (const [part, url] of Object.entries(more ?? {})) {
+        if (!merged[part] || versionOf(url) >= versionOf(merged[part])) {
+            merged[part] = url;
+        }
+    }
+    return merged;
+}
+
+// Swaps in the parts the news names, after whatever swap is under way. News that comes while one is under way joins a
+// single update that runs next, each part at its newest address: a page whose swaps take longer than the news takes to
+// come (a busy phone, a full-speed night) skips the versions it would only have shown for a moment, rather than
+// working through every one of them and falling further behind.
+function apply(partsToUrls) {
+    if (queued) {
+        queued = newest(queued, partsToUrls);
+        return;
+    }
+    queued = { ...partsToUrls };
+    applying = applying
+        .then(() => {
+            const next = queued;
+            queued = null;
+            return update(next);
+        })
+        .catch(() => refreshAll());
 }
 
 // Takes every part on the page as it is now: after a reset, a gap, an epoch change or a pause.
@@ -280,7 +315,7 @@ function setUpPause() {
                 refreshWhenResumed = false;
                 refreshAll();
             } else if (pending) {
-                applying = applying.then(() => update(pending)).catch(() => refreshAll());
+                apply(pending);
             }
         }
         showStatus();

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 using Microsoft.Playwright;
 
 using ResultsLive.Core.Model;
+using ResultsLive.Web.Tests.Hosting;
 
 using static Microsoft.Playwright.Assertions;
 
@@ -17,6 +19,47 @@ public sealed class LivePagesTests(LiveSiteFixture site) : IClassFixture<LiveSit
     private const string IslingtonNorth = "E14001305";
     private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = LiveSiteFixture.Patience };
     private static readonly string[] CompositorProperties = ["opacity", "transform"];
+
+    [Fact]
+    public async Task News_ArrivingWhileASwapIsUnderWay_IsTakenInOneUpdateAtTheNewestVersion()
+    {
+        var seats = site.Results.Values.Where(d => d.Constituency.StartsWith('E')).Skip(300).Take(4).ToList();
+        var page = await site.OpenAsync("/");
+        await LiveSiteFixture.WaitUntilLiveAsync(page);
+        var status = page.Locator("[data-live-status]");
+
+        // The first declaration's ticker is held on its way to the page, as a slow network or a busy phone would hold it.
+        var latestFetches = 0;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync(new Regex(@"/fragments/[^/]+/latest/\d+$"), async route =>
+        {
+            if (Interlocked.Increment(ref latestFetches) == 1)
+            {
+                await release.Task;
+            }
+
+            await route.ContinueAsync();
+        });
+        var first = await site.PostAsync(seats[0]);
+        await Poll.UntilAsync(() => Volatile.Read(ref latestFetches) == 1, "the page asks for the first declaration's ticker");
+
+        // Three more declarations come while that swap waits; the page hears each of them.
+        long last = 0;
+        foreach (var declaration in seats.Skip(1))
+        {
+            last = await site.PostAsync(declaration);
+        }
+
+        await Expect(status).ToHaveAttributeAsync("data-heard", last.ToString(CultureInfo.InvariantCulture));
+        release.SetResult();
+
+        // The ticker goes from the first straight to the newest: one more fetch, not one per declaration.
+        await Expect(page.Locator("[data-part=latest]")).ToHaveAttributeAsync("data-version", last.ToString(CultureInfo.InvariantCulture));
+        await Expect(page.Locator($"li.latest-item[data-seat='{seats[^1].Constituency}']")).ToHaveCountAsync(1);
+        Assert.True(last > first + 2);
+        Assert.Equal(2, Volatile.Read(ref latestFetches));
+        await page.CloseAsync();
+    }
 
     [Fact]
     public async Task Declaration_PostedThroughTheApi_AppearsOnHomeMapAndSeatPageWithoutReloadOrCircuit()
