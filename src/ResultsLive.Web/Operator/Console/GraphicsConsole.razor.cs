@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 
 using ResultsLive.Core.Arithmetic;
-using ResultsLive.Core.Contracts;
 using ResultsLive.Core.Model;
 using ResultsLive.Feed;
 using ResultsLive.Web.Api;
@@ -35,6 +34,7 @@ public sealed partial class GraphicsConsole : IAsyncDisposable
 
     // The swingometer's parties (null: the defaults the API takes) and where, as the operator last chose them.
     private GraphicsChoice _swing = new(null, null, ChosenPart.Uk);
+    private readonly Dictionary<GraphicsChoice, ResolvedSwing?> _resolved = [];
     private int _cursor;
     private string _filter = "";
     private string? _notice;
@@ -247,10 +247,10 @@ public sealed partial class GraphicsConsole : IAsyncDisposable
     }
 
     /// <summary>What the swingometer lists offer: the dial as chosen (for the pair it settles on), the parties standing there, and every area.</summary>
-    private (SwingometerDto? Dial, IReadOnlyList<Party> Parties, IReadOnlyList<(string Value, string Name)> Areas) SwingChoice(LiveSnapshot snapshot)
+    private (ResolvedSwing? Dial, IReadOnlyList<Party> Parties, IReadOnlyList<(string Value, string Name)> Areas) SwingChoice(LiveSnapshot snapshot)
     {
         var national = snapshot.National;
-        var (dial, _) = SwingometerChoice.Build(snapshot, _swing.A, _swing.B, _swing.Scope);
+        var dial = Resolve(_swing);
         var area = national.Nations.Concat(national.Regions).FirstOrDefault(a => ChosenPart.Scope(a) == _swing.Scope);
         List<(string, string)> areas = [(ChosenPart.Uk, snapshot.Election.Name), .. national.Nations.Concat(national.Regions).Select(a => (ChosenPart.Scope(a), a.Name))];
         return (dial, PublicChoices.Parties(snapshot, area), areas);
@@ -323,9 +323,26 @@ public sealed partial class GraphicsConsole : IAsyncDisposable
 
     /// <summary>" · Lab v Con, Scotland": the pair and area a swingometer was cued with, as they resolved.</summary>
     private string Chosen(GraphicsChoice? choice) =>
-        choice is not null && SwingometerChoice.Build(View.Snapshot, choice.A, choice.B, choice.Scope).Swingometer is { } dial
-            ? $" · {dial.PartyA.Code} v {dial.PartyB.Code}{(dial.Area is { } area ? ", " + area : "")}"
+        choice is not null && Resolve(choice) is { } dial
+            ? $" · {dial.PartyA} v {dial.PartyB}{(dial.Area is { } area ? ", " + area : "")}"
             : "";
+
+    /// <summary>
+    /// The pair and area a choice settles on. The defaults come from the baseline, so a choice always settles the same
+    /// way on one night: it is worked out once, not by building a swingometer on every render (the clocks render each second).
+    /// </summary>
+    private ResolvedSwing? Resolve(GraphicsChoice choice)
+    {
+        if (!_resolved.TryGetValue(choice, out var resolved))
+        {
+            var (dial, _) = SwingometerChoice.Build(View.Snapshot, choice.A, choice.B, choice.Scope);
+            _resolved[choice] = resolved = dial is null ? null : new ResolvedSwing(dial.PartyA.Code, dial.PartyB.Code, dial.Area);
+        }
+
+        return resolved;
+    }
+
+    private sealed record ResolvedSwing(string PartyA, string PartyB, string? Area);
 
     private string OnAirFor(GraphicsItem item)
     {
