@@ -208,8 +208,10 @@ public sealed partial class RedisTopology : IAsyncDisposable
                     return int.Parse((string)address[1]!, CultureInfo.InvariantCulture);
                 }
             }
-            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
+            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or InvalidOperationException
+                || (ex is OperationCanceledException && !ct.IsCancellationRequested))
             {
+                // Down, refusing, or too slow to answer within RespClient's own timeout (a loaded machine): ask the next.
             }
         }
 
