@@ -89,15 +89,33 @@ function addressOf(slot, partsToUrls) {
         : `${followed.slice(0, at)}/${encodeURIComponent(slot.dataset.part)}/${followed.slice(at + slot.dataset.follows.length + 2)}`;
 }
 
+// A part with a chart or the map holds the main thread longest while it is swapped in (650 hexes parsed, a chart
+// redrawn). Such parts are asked for last and swapped after the light ones, so the ticker and the count are never held
+// up behind them.
+function isHeavy(slot) {
+    return slot.querySelector(".apex-chart, .hexmap-svg") !== null;
+}
+
 async function update(partsToUrls) {
-    const work = parts()
-        .filter(slot => addressOf(slot, partsToUrls) && versionOf(addressOf(slot, partsToUrls)) > Number(slot.dataset.version || 0))
-        .map(async slot => {
-            const url = addressOf(slot, partsToUrls);
-            const fetched = await fetchPart(url);
-            swap(slot, fetched.html, Number(fetched.version) || versionOf(url));
+    const due = parts()
+        .map(slot => ({ slot, url: addressOf(slot, partsToUrls) }))
+        .filter(({ slot, url }) => url && versionOf(url) > Number(slot.dataset.version || 0))
+        .sort((a, b) => isHeavy(a.slot) - isHeavy(b.slot))
+        .map(item => {
+            const fetched = fetchPart(item.url);
+            fetched.catch(() => { });   // handled where it is awaited; this stops an early failure being reported as unhandled
+            return { ...item, fetched };
         });
-    await Promise.all(work);
+    const put = async ({ slot, url, fetched }) => {
+        const part = await fetched;
+        swap(slot, part.html, Number(part.version) || versionOf(url));
+    };
+    const light = Promise.all(due.filter(item => !isHeavy(item.slot)).map(put));
+    const heavy = due.filter(item => isHeavy(item.slot)).map(async item => {
+        await light.catch(() => { });
+        await put(item);
+    });
+    await Promise.all([light, ...heavy]);
 }
 
 function swap(slot, html, version) {
