@@ -7,7 +7,7 @@ namespace ResultsLive.Web.Desk;
 
 /// <summary>
 /// Pushes what happens on the desk to this node's hub clients: each new notable declaration to <see cref="ResultsHub"/>'s
-/// national subscribers (public, as <c>GET /api/v1/alerts</c>), notable and watched ones to editors on <see cref="DeskHub"/>,
+/// <c>alerts</c> subscribers (public, as <c>GET /api/v1/alerts</c>), notable and watched ones to editors on <see cref="DeskHub"/>,
 /// and every desk change (claims, marks, the watch list) to editors. Each node pushes to its own connections.
 /// </summary>
 public sealed class DeskBroadcaster(
@@ -29,7 +29,7 @@ public sealed class DeskBroadcaster(
                 var watched = desk.Current.Watches(entry.Constituency, entry.Seat.Constituency.Name, entry.Seat.Candidates.Select(c => c.Name));
                 if (entry.IsNotable)
                 {
-                    await results.Clients.Group(SubscriptionScope.NationalGroup).Alert(AlertDto.From(entry)).ConfigureAwait(false);
+                    await results.Clients.Group(SubscriptionScope.AlertsGroup).Alert(AlertDto.From(entry)).ConfigureAwait(false);
                 }
 
                 if (entry.IsNotable || watched)

@@ -33,7 +33,7 @@ public sealed class ResultsHub(LiveResults live, ElectionContext election, HubCo
     public async Task<SubscriptionSnapshot> Subscribe(string scope)
     {
         var parsed = SubscriptionScope.Parse(scope, election.Election)
-            ?? throw new HubException($"unknown scope '{scope}': use national, constituency:{{code}} or region:{{name}}");
+            ?? throw new HubException($"unknown scope '{scope}': use national, constituency:{{code}}, region:{{name}} or alerts");
 
         // Join first, then read: a change between the two is both in the snapshot and pushed, never in neither.
         await Groups.AddToGroupAsync(Context.ConnectionId, parsed.Group).ConfigureAwait(false);

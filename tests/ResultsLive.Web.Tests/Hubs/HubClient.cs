@@ -25,6 +25,8 @@ public sealed class HubClient : IAsyncDisposable
 
     public ConcurrentQueue<JsonElement> ExitPoll { get; } = new();
 
+    public ConcurrentQueue<JsonElement> Alerts { get; } = new();
+
     public static async Task<HubClient> ConnectAsync(Uri node, bool messagePack = false)
     {
         var builder = new HubConnectionBuilder().WithUrl(new Uri(node, "hubs/results"));
@@ -40,12 +42,14 @@ public sealed class HubClient : IAsyncDisposable
             client.Connection.On<Dictionary<object, object?>>("Declared", m => client.Declared.Enqueue(ToJson(m)));
             client.Connection.On<Dictionary<object, object?>>("StatusChanged", m => client.StatusChanged.Enqueue(ToJson(m)));
             client.Connection.On<Dictionary<object, object?>>("ExitPoll", m => client.ExitPoll.Enqueue(ToJson(m)));
+            client.Connection.On<Dictionary<object, object?>>("Alert", m => client.Alerts.Enqueue(ToJson(m)));
         }
         else
         {
             client.Connection.On<JsonElement>("Declared", m => client.Declared.Enqueue(m));
             client.Connection.On<JsonElement>("StatusChanged", m => client.StatusChanged.Enqueue(m));
             client.Connection.On<JsonElement>("ExitPoll", m => client.ExitPoll.Enqueue(m));
+            client.Connection.On<JsonElement>("Alert", m => client.Alerts.Enqueue(m));
         }
 
         await client.Connection.StartAsync();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
 using ResultsLive.Web.Tests.Api;
+using ResultsLive.Web.Tests.Desk;
 using ResultsLive.Web.Tests.Hosting;
 
 namespace ResultsLive.Web.Tests.Hubs;
@@ -91,6 +92,32 @@ public sealed class ResultsHubTests : IDisposable
 
         Assert.Equal([first, second], missed.EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()));
         Assert.Equal(2, missed[1].GetProperty("revision").GetInt32());
+    }
+
+    [Fact]
+    public async Task Subscribe_Alerts_GetsEachNotableDeclaration_WhichResultsScopesAreNotSent()
+    {
+        await using var alerts = await HubClient.ConnectAsync(_node.BaseAddress);
+        await using var national = await HubClient.ConnectAsync(_node.BaseAddress);
+        Assert.Equal("alerts", (await alerts.SubscribeAsync("alerts")).GetProperty("scope").GetString());
+        await national.SubscribeAsync("national");
+        using var ingest = _node.Ingest();
+
+        var first = await DeskData.PostAsync(ingest, DeskData.Order[0]);
+        await alerts.WaitForAsync(c => !c.Alerts.IsEmpty);
+        await national.WaitForAsync(c => !c.Declared.IsEmpty);
+
+        // The first alert has gone out, to the alerts scope alone. The national client asks for alerts now: the next
+        // notable declaration's is the only one it ever has (sent to national, the first would have come before it).
+        await national.SubscribeAsync("alerts");
+        var islington = await DeskData.PostAsync(ingest, DeskData.Seat("E14001305"));
+        await national.WaitForAsync(c => !c.Alerts.IsEmpty);
+        await alerts.WaitForAsync(c => c.Alerts.Count == 2);
+
+        Assert.Equal([first, islington], alerts.Alerts.Select(a => a.GetProperty("sequence").GetInt64()));
+        var alert = Assert.Single(national.Alerts);
+        Assert.Equal(("E14001305", islington), (alert.GetProperty("constituency").GetString(), alert.GetProperty("sequence").GetInt64()));
+        Assert.Contains("gain", alert.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("kind").GetString()));
     }
 
     [Fact]
