@@ -6,6 +6,8 @@
 # `cache [--readers 10000] [--declarations 100]`: the public side behind nginx's cache as deployed (infra/nginx), 10,000
 # readers fetching each declaration's changed fragments through it; prints renders per fragment per sequence at the node,
 # the cache hit ratio and node requests per declaration (README, "Behind a CDN").
+# `stream-burst [--viewers 10000] [--declarations 20]`: 10,000 /api/v1/stream readers on one node and declarations posted
+# back to back, then a bare SSE server sending the node's own events to as many; prints each side's deliveries per second.
 # Also: `screenshots BASEURL OUTDIR [PATH...]` for full-page screenshots at 390 and 1920 px of a running node.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -11,6 +11,9 @@ using ResultsLive.LoadTools;
 //   cache [--readers 10000] [--declarations 100] [--connections 1000] [--every-part] [--published DIR]
 //                                            the public side behind nginx's cache (infra/nginx): renders per fragment per
 //                                            sequence at the node, cache hit ratio, node requests per declaration
+//   stream-burst [--viewers 10000] [--declarations 20] [--published DIR]
+//                                            the pages' push channel (/api/v1/stream) against a bare SSE server sending the
+//                                            node's own events to as many readers: burst deliveries per second, CPU per delivery
 //   take [--takes 100] [--published DIR]   take-to-pixel p50/p99 on an output served by another node than the take's
 //   graphics-screenshots BASEURL OUTDIR [SEAT [CHANNEL [OUTPUTKEY]]]
 //                                            every template at 1920x1080 over a checkerboard, the console at 1920 and 1366 px
@@ -24,6 +27,8 @@ return args switch
     ["probe", var url, var expression] => await Probe.RunAsync(new Uri(url), expression),
     ["cache", .. var options] => await CacheLoadTest.RunAsync(
         Option(options, "--readers", 10_000), Option(options, "--declarations", 100), Option(options, "--connections", 1000), options.Contains("--every-part"), OptionText(options, "--published")),
+    ["stream-burst", .. var options] => await StreamBurstTest.RunAsync(Option(options, "--viewers", 10_000), Option(options, "--declarations", 20), OptionText(options, "--published")),
+    ["bare-stream-server", var port] => await BareStreamServer.RunAsync(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture)),
     ["take", .. var options] => await TakeToPixel.RunAsync(Option(options, "--takes", 100), OptionText(options, "--published")),
     ["graphics-screenshots", var baseUrl, var output, .. var rest] =>
         await GraphicsScreenshots.RunAsync(new Uri(baseUrl), output, rest.Length > 0 ? rest[0] : "E14001305", rest.Length > 1 ? rest[1] : null, rest.Length > 2 ? rest[2] : null),
@@ -59,6 +64,7 @@ static int Usage()
     Console.Error.WriteLine("       ResultsLive.LoadTools screenshots BASEURL OUTDIR [PATH...]");
     Console.Error.WriteLine("       ResultsLive.LoadTools probe URL EXPRESSION");
     Console.Error.WriteLine("       ResultsLive.LoadTools cache [--readers 10000] [--declarations 100] [--connections 1000] [--every-part] [--published DIR]");
+    Console.Error.WriteLine("       ResultsLive.LoadTools stream-burst [--viewers 10000] [--declarations 20] [--published DIR]");
     Console.Error.WriteLine("       ResultsLive.LoadTools take [--takes 100] [--published DIR]");
     Console.Error.WriteLine("       ResultsLive.LoadTools graphics-screenshots BASEURL OUTDIR [SEAT [CHANNEL [OUTPUTKEY]]]");
     return 2;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 
 namespace ResultsLive.LoadTools;
@@ -12,9 +13,13 @@ internal sealed class StreamViewer : IAsyncDisposable
     private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _reading = Task.CompletedTask;
     private int _sequences;
+    private long _lastAt;
 
     /// <summary>How many <c>sequence</c> events this viewer received.</summary>
     public int Sequences => Volatile.Read(ref _sequences);
+
+    /// <summary>When (a <see cref="Stopwatch"/> timestamp) this viewer read its latest <c>sequence</c> event.</summary>
+    public long LastAt => Volatile.Read(ref _lastAt);
 
     /// <param name="news">Given the <c>data</c> of each <c>sequence</c> event (its JSON), as it arrives.</param>
     public static async Task<StreamViewer> OpenAsync(HttpClient http, Uri baseAddress, Action<string>? news = null)
@@ -64,6 +69,7 @@ internal sealed class StreamViewer : IAsyncDisposable
                 }
                 else if (inSequence && line.StartsWith("event: sequence", StringComparison.Ordinal))
                 {
+                    Volatile.Write(ref _lastAt, Stopwatch.GetTimestamp());
                     Interlocked.Increment(ref _sequences);
                 }
                 else if (inSequence && news is not null && line.StartsWith("data: ", StringComparison.Ordinal))
