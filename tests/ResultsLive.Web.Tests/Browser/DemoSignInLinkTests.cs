@@ -51,7 +51,7 @@ public sealed class DemoSignInLinkTests : IAsyncLifetime
 
         var page = await NewPageAsync();
         await page.GotoAsync(link);
-        await page.WaitForURLAsync(Url("/admin"));
+        await page.WaitForURLAsync(Url("/admin"), LiveSiteFixture.Arrived);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Admin");
         await Expect(page.Locator(".who")).ToContainTextAsync("demo-admin");
         await page.GotoAsync(Url("/desk"));

@@ -111,7 +111,7 @@ public sealed class DeskBrowserTests : RedisBrowserTest
         await page.FillAsync("#signin-name", editor);
         await page.FillAsync("#signin-password", Security.Newsroom.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/desk", new() { Timeout = LiveSiteFixture.Patience });
+        await page.WaitForURLAsync("**/desk", LiveSiteFixture.Arrived);
         await Expect(page.Locator(".desk-head[data-interactive=true]")).ToHaveCountAsync(1, new() { Timeout = LiveSiteFixture.Patience });
         return page;
     }

@@ -62,6 +62,14 @@ public sealed class LiveSiteFixture : IAsyncLifetime
     /// </summary>
     public const float Patience = 60_000;
 
+    /// <summary>
+    /// How a test waits for a redirect (a sign-in's, say) to reach its page: until the navigation commits, not until the
+    /// page's <c>load</c> event. What the test needs next (a heading, the circuit's marker) is waited on by itself; the
+    /// <c>load</c> event is not the product's, and once under a stress run it never came within 60 s though the network
+    /// was idle (<c>DeskBrowserTests</c>, the fifth of five full runs).
+    /// </summary>
+    public static PageWaitForURLOptions Arrived => new() { WaitUntil = WaitUntilState.Commit, Timeout = Patience };
+
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
         ArgumentNullException.ThrowIfNull(playwright);

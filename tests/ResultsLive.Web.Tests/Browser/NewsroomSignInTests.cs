@@ -29,7 +29,7 @@ public sealed class NewsroomSignInTests(NewsroomSiteFixture site) : IClassFixtur
         await page.FillAsync("#signin-password", Newsroom.Password);
         await page.ClickAsync("button[type=submit]");
 
-        await page.WaitForURLAsync(site.Url("/operator"));
+        await page.WaitForURLAsync(site.Url("/operator"), LiveSiteFixture.Arrived);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Operator", Soon);
         await Expect(page.Locator(".who")).ToContainTextAsync("oscar", new() { Timeout = LiveSiteFixture.Patience });
         await page.Context.CloseAsync();
@@ -87,7 +87,7 @@ public sealed class NewsroomSignInTests(NewsroomSiteFixture site) : IClassFixtur
         await page.EvaluateAsync("() => document.querySelector('form').requestSubmit()");
 
         // The way back runs through the provider, a back-channel code exchange and a same-site hop: slow on a loaded machine.
-        await page.WaitForURLAsync(site.Url("/operator"), new() { Timeout = 60_000 });
+        await page.WaitForURLAsync(site.Url("/operator"), LiveSiteFixture.Arrived);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Operator", Soon);
         await Expect(page.Locator(".who")).ToContainTextAsync("olive", new() { Timeout = LiveSiteFixture.Patience });
         var trail = site.Node.Services.GetRequiredService<IAuditTrail>();
@@ -134,7 +134,7 @@ public sealed class NewsroomSignInTests(NewsroomSiteFixture site) : IClassFixtur
         await Shot(page, $"signin-error-{width}");
         await page.FillAsync("#signin-password", Newsroom.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(site.Url("/admin"));
+        await page.WaitForURLAsync(site.Url("/admin"), LiveSiteFixture.Arrived);
 
         foreach (var (path, name) in new[] { ("/admin", "admin"), ("/admin/users", "users"), ("/admin/audit", "audit"), ("/desk", "desk"), ("/operator", "operator") })
         {

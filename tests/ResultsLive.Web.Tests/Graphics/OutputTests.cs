@@ -35,7 +35,7 @@ public sealed class OutputTests : RedisBrowserTest
         await console.FillAsync("#signin-name", "oscar");
         await console.FillAsync("#signin-password", Newsroom.Password);
         await console.ClickAsync("button[type=submit]");
-        await console.WaitForURLAsync(new Uri(a.BaseAddress, "/operator").ToString(), new() { Timeout = LiveSiteFixture.Patience });
+        await console.WaitForURLAsync(new Uri(a.BaseAddress, "/operator").ToString(), LiveSiteFixture.Arrived);
         await console.WaitForFunctionAsync("() => window.Blazor && performance.getEntriesByType('resource').some(r => r.name.includes('/_blazor/negotiate'))", null, new() { Timeout = LiveSiteFixture.Patience });
         await console.WaitForTimeoutAsync(300);
 
