@@ -60,9 +60,17 @@ internal static class DeskData
         ArgumentNullException.ThrowIfNull(node);
         var log = node.Services.GetRequiredService<ResultsLive.Web.Desk.DeskLog>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (log.Sequence < sequence)
+        while (true)
         {
-            await log.Appended.WaitAsync(timeout.Token);
+            // The next append's signal first, then the sequence: read the other way round, an append between the two
+            // would complete the signal already passed over, and this would wait for one that never comes.
+            var appended = log.Appended;
+            if (log.Sequence >= sequence)
+            {
+                return;
+            }
+
+            await appended.WaitAsync(timeout.Token);
         }
     }
 }
