@@ -14,12 +14,29 @@ internal sealed class StreamViewer : IAsyncDisposable
     private Task _reading = Task.CompletedTask;
     private int _sequences;
     private long _lastAt;
+    private TaskCompletionSource _heard = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>How many <c>sequence</c> events this viewer received.</summary>
     public int Sequences => Volatile.Read(ref _sequences);
 
     /// <summary>When (a <see cref="Stopwatch"/> timestamp) this viewer read its latest <c>sequence</c> event.</summary>
     public long LastAt => Volatile.Read(ref _lastAt);
+
+    /// <summary>Completes once this viewer has received <paramref name="count"/> <c>sequence</c> events.</summary>
+    public async Task HeardAsync(int count, CancellationToken ct)
+    {
+        while (true)
+        {
+            // The signal first, then the count: an event between the two completes the signal taken, never a later one.
+            var heard = Volatile.Read(ref _heard).Task;
+            if (Sequences >= count)
+            {
+                return;
+            }
+
+            await heard.WaitAsync(ct);
+        }
+    }
 
     /// <param name="news">Given the <c>data</c> of each <c>sequence</c> event (its JSON), as it arrives.</param>
     public static async Task<StreamViewer> OpenAsync(HttpClient http, Uri baseAddress, Action<string>? news = null)
@@ -71,6 +88,7 @@ internal sealed class StreamViewer : IAsyncDisposable
                 {
                     Volatile.Write(ref _lastAt, Stopwatch.GetTimestamp());
                     Interlocked.Increment(ref _sequences);
+                    Interlocked.Exchange(ref _heard, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
                 }
                 else if (inSequence && news is not null && line.StartsWith("data: ", StringComparison.Ordinal))
                 {
