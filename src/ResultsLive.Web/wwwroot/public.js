@@ -100,7 +100,8 @@ async function update(partsToUrls) {
     const due = parts()
         .map(slot => ({ slot, url: addressOf(slot, partsToUrls) }))
         .filter(({ slot, url }) => url && versionOf(url) > Number(slot.dataset.version || 0))
-        .sort((a, b) => isHeavy(a.slot) - isHeavy(b.slot))
+        .map(item => ({ ...item, heavy: isHeavy(item.slot) }))
+        .sort((a, b) => a.heavy - b.heavy)
         .map(item => {
             const fetched = fetchPart(item.url);
             fetched.catch(() => { });   // handled where it is awaited; this stops an early failure being reported as unhandled
@@ -110,8 +111,8 @@ async function update(partsToUrls) {
         const part = await fetched;
         swap(slot, part.html, Number(part.version) || versionOf(url));
     };
-    const light = Promise.all(due.filter(item => !isHeavy(item.slot)).map(put));
-    const heavy = due.filter(item => isHeavy(item.slot)).map(async item => {
+    const light = Promise.all(due.filter(item => !item.heavy).map(put));
+    const heavy = due.filter(item => item.heavy).map(async item => {
         await light.catch(() => { });
         await put(item);
     });
