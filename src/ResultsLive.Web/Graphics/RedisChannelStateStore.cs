@@ -78,7 +78,10 @@ public sealed partial class RedisChannelStateStore : IChannelStateStore, IDispos
                 return next;
             }
 
-            // Another node changed the channel between the read and the write: apply the change to its state instead.
+            // Another node changed the channel between the read and the write: apply the change to its state instead,
+            // after a short random pause that grows with each lost race, so two nodes in step do not keep colliding and
+            // one starve (it happened: two nodes updating one channel in tight loops, one lost 20 races in a row).
+            await Task.Delay(Random.Shared.Next(1, 2 << Math.Min(attempt, 5)), ct).ConfigureAwait(false);
         }
 
         throw new InvalidOperationException($"channel '{channel}' kept changing under {MaxAttempts} attempts to change it");
