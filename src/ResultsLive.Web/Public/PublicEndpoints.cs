@@ -243,11 +243,13 @@ public static partial class PublicEndpoints
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var ct = ending.Token;
         var cursor = ResumeFrom(context.Request, ledger);
+        var epoch = ledger.State.Epoch;
         await response.WriteAsync("retry: 2000\n\n", ct).ConfigureAwait(false);
         if (cursor is null)
         {
-            cursor = ledger.State.Sequence;
-            await response.Body.WriteAsync(Reset(ledger.State), ct).ConfigureAwait(false);
+            var state = ledger.State;
+            (cursor, epoch) = (state.Sequence, state.Epoch);
+            await response.Body.WriteAsync(Reset(state), ct).ConfigureAwait(false);
         }
 
         await response.Body.FlushAsync(ct).ConfigureAwait(false);
@@ -256,12 +258,13 @@ public static partial class PublicEndpoints
             while (!ct.IsCancellationRequested)
             {
                 var next = ledger.Next;
-                var news = ledger.NewsAfter(cursor.Value);
+                var news = string.Equals(ledger.State.Epoch, epoch, StringComparison.Ordinal) ? ledger.NewsAfter(cursor.Value) : null;
                 if (news is null)
                 {
-                    // Too far behind (or the ledger started again): take every part afresh.
+                    // Too far behind, the ledger started again, or a new epoch (whose sequences may be below the cursor):
+                    // take every part afresh.
                     var state = ledger.State;
-                    cursor = state.Sequence;
+                    (cursor, epoch) = (state.Sequence, state.Epoch);
                     await response.Body.WriteAsync(Reset(state), ct).ConfigureAwait(false);
                 }
                 else if (news.Count > 0)
@@ -276,7 +279,7 @@ public static partial class PublicEndpoints
 
                 await response.Body.FlushAsync(ct).ConfigureAwait(false);
                 await next.WaitAsync(ct).ConfigureAwait(false);
-                if (ledger.State.Sequence <= cursor && ledger.NewsAfter(cursor.Value) is { Count: 0 })
+                if (ledger.State is var now && now.Sequence <= cursor && string.Equals(now.Epoch, epoch, StringComparison.Ordinal))
                 {
                     // Woken with nothing new: the keep-alive, so the page knows the line is open on a quiet night.
                     await response.WriteAsync("event: keep-alive\ndata: {}\n\n", ct).ConfigureAwait(false);

@@ -36,8 +36,9 @@ internal sealed class FragmentFollower(FragmentLedger ledger) : BackgroundServic
 }
 
 /// <summary>
-/// Draws each part a sequence changed as soon as its news is out, so the readers' fetches that the news sets off (and a
-/// cache's one miss per part) find the fragment drawn, or being drawn, rather than starting the drawing themselves.
+/// Draws each part a sequence changed as soon as its news is out, if readers followed it (<see cref="PartVersion.DrawAhead"/>),
+/// so the fetches that the news sets off (and a cache's one miss per part) find the fragment drawn, or being drawn,
+/// rather than starting the drawing themselves. Parts nobody reads are drawn only if someone asks.
 /// </summary>
 internal sealed partial class FragmentPrerenderer(FragmentLedger ledger, FragmentRenderer renderer, ILogger<FragmentPrerenderer> logger) : BackgroundService
 {
@@ -62,7 +63,7 @@ internal sealed partial class FragmentPrerenderer(FragmentLedger ledger, Fragmen
             seen = Math.Max(reached, news is { Count: > 0 } ? news[^1].Sequence : seen);
             foreach (var change in (news ?? []).SelectMany(n => n.Changed))
             {
-                if (ledger.Find(change.Part, change.Version) is { Snapshot: not null } version && version.Sequence == change.Version)
+                if (ledger.Find(change.Part, change.Version) is { DrawAhead: true } version && version.Sequence == change.Version)
                 {
                     _ = DrawAsync(version);
                 }
@@ -74,7 +75,7 @@ internal sealed partial class FragmentPrerenderer(FragmentLedger ledger, Fragmen
     {
         try
         {
-            await renderer.HtmlAsync(version).ConfigureAwait(false);
+            await renderer.DrawAheadAsync(version).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

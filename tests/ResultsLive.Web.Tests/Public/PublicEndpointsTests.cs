@@ -65,21 +65,39 @@ public sealed class PublicEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Declaration_ItsChangedPartsAreDrawnBeforeAnyReaderAsks()
+    public async Task Declaration_ThePartsReadersFollowAreDrawnBeforeTheyAsk_TheRestOnlyWhenAsked()
     {
         var ledger = _b.Services.GetRequiredService<FragmentLedger>();
+        var followed = new[] { PublicPart.Scoreboard, PublicPart.Seat("E14001305") };
+        using (var reader = _b.CreateClient())
+        {
+            foreach (var part in followed)
+            {
+                using var current = await reader.GetAsync(new Uri(ledger.State.Url(part), UriKind.Relative));
+                Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+            }
+        }
 
         var sequence = await DeclareAsync(_a, Declarations.IslingtonNorthBody());
 
-        // Nobody fetches anything: node B draws the parts the declaration changed on its own, once each, as the news goes out.
+        // Nobody fetches the new versions: node B draws those its reader followed on its own, once each, as the news goes out.
         Assert.True(await ledger.WaitForAsync(sequence, TimeSpan.FromSeconds(30), CancellationToken.None));
-        foreach (var part in PublicPart.National.Append(PublicPart.Seat("E14001305")))
+        foreach (var part in followed)
         {
             var version = ledger.Find(part, sequence)!;
             Assert.Equal(sequence, version.Sequence);
+            Assert.True(version.DrawAhead, part);
             await Poll.UntilAsync(() => version.Renders == 1, $"{part} drawn ahead of its readers");
         }
 
+        // The parts nobody read are left for whoever asks (a hub-only node draws nothing), and are drawn once when asked.
+        var unread = ledger.Find(PublicPart.Share, sequence)!;
+        Assert.Equal(sequence, unread.Sequence);
+        Assert.False(unread.DrawAhead);
+        using var client = _b.CreateClient();
+        using var asked = await client.GetAsync(new Uri(ledger.State.Url(PublicPart.Share), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Equal(1, unread.Renders);
         Assert.Equal(0, ledger.Find(PublicPart.Seat("E14001300"), sequence)!.Renders);
     }
 
@@ -146,6 +164,32 @@ public sealed class PublicEndpointsTests : IAsyncLifetime
         using var resumed = await OpenStreamAsync(client, reset.Id);
         var missed = await resumed.NextAsync();
         Assert.Equal(("sequence", news.Id), (missed.Type, missed.Id));
+    }
+
+    [Fact]
+    public async Task Stream_WhenTheJournalStartsAgainBelowTheReadersSequence_SendsAResetUnderTheNewEpoch()
+    {
+        using var client = _b.CreateClient();
+        using var events = await OpenStreamAsync(client, null);
+        var reset = await events.NextAsync();
+        await DeclareAsync(_a, Declarations.IslingtonNorthBody());
+        Assert.Equal(2, await DeclareAsync(_a, Declarations.IslingtonNorthBody(revision: 2)));
+        Assert.Equal("sequence", (await events.NextAsync()).Type);
+        Assert.Equal("sequence", (await events.NextAsync()).Type);
+
+        // The journal is lost and the night starts again: its first entry is sequence 1, below where the reader is.
+        await using (var admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString + ",allowAdmin=true"))
+        {
+            await admin.GetServers()[0].FlushAllDatabasesAsync();
+        }
+
+        Assert.Equal(1, await DeclareAsync(_a, Declarations.IslingtonNorthBody()));
+        var again = await events.NextAsync();
+
+        Assert.Equal("reset", again.Type);
+        var data = JsonNode.Parse(again.Data)!;
+        Assert.NotEqual(JsonNode.Parse(reset.Data)!["epoch"]!.GetValue<string>(), data["epoch"]!.GetValue<string>());
+        Assert.Equal(1, data["sequence"]!.GetValue<long>());
     }
 
     [Fact]

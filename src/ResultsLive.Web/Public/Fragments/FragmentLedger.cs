@@ -47,10 +47,8 @@ public sealed partial class FragmentLedger
     private readonly Dictionary<string, List<PartVersion>> _history = new(StringComparer.Ordinal);
     private readonly SeatState[] _seats;
     private readonly SeatResult?[] _previouslyReported;
-    private readonly SequenceNews[] _news = new SequenceNews[NewsHistory];
     private readonly ChosenVersions _chosen = new(ChosenHeld);
     private LedgerState _state;
-    private long _newsFrom;
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public FragmentLedger(LiveResults live, ILogger<FragmentLedger> logger)
@@ -61,7 +59,6 @@ public sealed partial class FragmentLedger
         var snapshot = live.Current;
         _seats = new SeatState[snapshot.Election.SeatCount];
         _previouslyReported = new SeatResult?[snapshot.Election.SeatCount];
-        _newsFrom = snapshot.Sequence;
         _state = Start(snapshot);
     }
 
@@ -163,31 +160,30 @@ public sealed partial class FragmentLedger
     /// </summary>
     public IReadOnlyList<SequenceNews>? NewsAfter(long sequence)
     {
+        // No lock: every stream reader asks this on every sequence, and the state carries its own news.
         var state = State;
         if (sequence >= state.Sequence)
         {
             return [];
         }
 
-        lock (_lock)
+        // News is complete from the ledger's last (re)start, for the ring's reach; a sequence with no news changed nothing shown.
+        var ring = state.News;
+        if (sequence < ring.From || state.Sequence - sequence >= NewsHistory)
         {
-            // News is complete from the ledger's last (re)start, for the ring's reach; a sequence with no news changed nothing shown.
-            if (sequence < _newsFrom || state.Sequence - sequence >= NewsHistory)
-            {
-                return null;
-            }
-
-            var news = new List<SequenceNews>();
-            for (var s = sequence + 1; s <= state.Sequence; s++)
-            {
-                if (_news[s % NewsHistory] is { } item && item.Sequence == s)
-                {
-                    news.Add(item);
-                }
-            }
-
-            return news;
+            return null;
         }
+
+        var news = new List<SequenceNews>((int)Math.Min(state.Sequence - sequence, 8));
+        for (var s = sequence + 1; s <= state.Sequence; s++)
+        {
+            if (ring.At(s) is { } item)
+            {
+                news.Add(item);
+            }
+        }
+
+        return news;
     }
 
     /// <summary>Follows the feed until <paramref name="ct"/> ends; a lag (or a rebuilt feed) starts again from its current state.</summary>
@@ -313,21 +309,22 @@ public sealed partial class FragmentLedger
                 {
                     var drawn = last[part] == sequence;
                     var seatIndex = PublicPart.SeatCode(part) is { } code ? election.ConstituencyIndex(code) : -1;
-                    Record(new PartVersion(part, sequence, drawn ? snapshot : null, seatIndex >= 0 ? _previouslyReported[seatIndex] : null));
+                    Record(part, sequence, drawn ? snapshot : null, seatIndex >= 0 ? _previouslyReported[seatIndex] : null);
                 }
             }
 
             var versions = state.Versions.SetItems(last);
             var epoch = FragmentAddress.EpochOf(snapshot);
+            var news = state.News;
             if (last.Count > 0)
             {
                 // One piece of news for the group, at its last change: earlier entries of a batch changed parts that a
                 // later one changed again, and those versions cannot be drawn here, so only the last are announced.
                 var sequence = last.Values.Max();
-                AddNews(new SequenceNews(epoch, sequence, [.. last.Keys.Order(StringComparer.Ordinal).Select(p => new PartChange(p, last[p], FragmentAddress.Html(epoch, p, last[p])))]));
+                news = news.With(new SequenceNews(epoch, sequence, [.. last.Keys.Order(StringComparer.Ordinal).Select(p => new PartChange(p, last[p], FragmentAddress.Html(epoch, p, last[p])))]));
             }
 
-            Volatile.Write(ref _state, new LedgerState(epoch, snapshot, versions));
+            Volatile.Write(ref _state, new LedgerState(epoch, snapshot, versions) { News = news });
         }
 
         Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
@@ -338,9 +335,7 @@ public sealed partial class FragmentLedger
         lock (_lock)
         {
             _history.Clear();
-            Array.Clear(_news);
             Array.Clear(_previouslyReported);
-            _newsFrom = snapshot.Sequence;
             Volatile.Write(ref _state, Start(snapshot));
         }
 
@@ -358,7 +353,7 @@ public sealed partial class FragmentLedger
         foreach (var part in PublicPart.National)
         {
             versions[part] = snapshot.Sequence;
-            Record(new PartVersion(part, snapshot.Sequence, snapshot, null));
+            Record(part, snapshot.Sequence, snapshot, null);
         }
 
         for (var i = 0; i < election.SeatCount; i++)
@@ -366,28 +361,27 @@ public sealed partial class FragmentLedger
             _seats[i] = new SeatState(snapshot.Seats[i], snapshot.Statuses[i]);
             var part = PublicPart.Seat(election.Constituencies[i].Code);
             versions[part] = snapshot.Sequence;
-            Record(new PartVersion(part, snapshot.Sequence, snapshot, null));
+            Record(part, snapshot.Sequence, snapshot, null);
         }
 
-        return new LedgerState(FragmentAddress.EpochOf(snapshot), snapshot, versions.ToImmutable());
+        return new LedgerState(FragmentAddress.EpochOf(snapshot), snapshot, versions.ToImmutable()) { News = new NewsRing(snapshot.Sequence) };
     }
 
-    private void Record(PartVersion version)
+    private void Record(string part, long sequence, LiveSnapshot? snapshot, SeatResult? previouslyReported)
     {
-        if (!_history.TryGetValue(version.Part, out var versions))
+        if (!_history.TryGetValue(part, out var versions))
         {
-            _history[version.Part] = versions = [];
+            _history[part] = versions = [];
         }
 
+        var version = new PartVersion(part, sequence, snapshot, previouslyReported, versions.Count > 0 ? versions[^1] : null);
         versions.Add(version);
-        var keep = PublicPart.SeatCode(version.Part) is null ? NationalHistory : SeatHistory;
+        var keep = PublicPart.SeatCode(part) is null ? NationalHistory : SeatHistory;
         if (versions.Count > keep)
         {
             versions.RemoveRange(0, versions.Count - keep);
         }
     }
-
-    private void AddNews(SequenceNews news) => _news[news.Sequence % NewsHistory] = news;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The public fragments fell behind the feed at sequence {Sequence}; starting again from its current state")]
     private static partial void LogLagged(ILogger logger, long sequence);
@@ -403,6 +397,9 @@ public sealed partial class FragmentLedger
 public sealed record LedgerState(string Epoch, LiveSnapshot Snapshot, ImmutableDictionary<string, long> Versions)
 {
     public long Sequence => Snapshot.Sequence;
+
+    /// <summary>The news of the sequences up to this state's, as far back as the ledger holds it.</summary>
+    internal NewsRing News { get; init; } = NewsRing.None;
 
     /// <summary>The address of <paramref name="part"/>'s current version.</summary>
     public string Url(string part) => FragmentAddress.Html(Epoch, part, VersionOf(part));
@@ -427,6 +424,41 @@ public sealed class SequenceNews(string epoch, long sequence, IReadOnlyList<Part
 
     /// <summary>The Server-Sent Event, encoded once for every reader.</summary>
     public byte[] Event => _event ??= FragmentLedger.ServerSentEvent(this);
+}
+
+/// <summary>
+/// The news of the last <see cref="FragmentLedger.NewsHistory"/> sequences, complete from <see cref="From"/>: copied
+/// (a few kilobytes) with each new piece, never changed, so a state and its news are read together without a lock.
+/// </summary>
+internal sealed class NewsRing
+{
+    private readonly SequenceNews?[] _slots;
+
+    public NewsRing(long from)
+        : this(from, new SequenceNews?[FragmentLedger.NewsHistory])
+    {
+    }
+
+    private NewsRing(long from, SequenceNews?[] slots)
+    {
+        From = from;
+        _slots = slots;
+    }
+
+    public static NewsRing None { get; } = new(long.MaxValue);
+
+    /// <summary>The sequence from which every piece of news is held (while within reach of the ring).</summary>
+    public long From { get; }
+
+    public NewsRing With(SequenceNews news)
+    {
+        var slots = (SequenceNews?[])_slots.Clone();
+        slots[news.Sequence % slots.Length] = news;
+        return new NewsRing(From, slots);
+    }
+
+    /// <summary>The news of <paramref name="sequence"/>, or null if it changed nothing shown (or is out of reach).</summary>
+    public SequenceNews? At(long sequence) => _slots[sequence % _slots.Length] is { } news && news.Sequence == sequence ? news : null;
 }
 
 /// <summary>A part and the address of the version a sequence gave it.</summary>

@@ -29,7 +29,16 @@ public sealed partial class FragmentRenderer(IServiceScopeFactory scopes, ILogge
 
     private readonly ILogger _logger = loggers.CreateLogger<FragmentRenderer>();
 
+    /// <summary>The version's HTML for a reader, who thereby follows the part: its next version is drawn ahead.</summary>
     public Task<Fragment> HtmlAsync(PartVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        version.Ask();
+        return version.Html(RenderHtmlAsync);
+    }
+
+    /// <summary>The version's HTML drawn before anyone asks (<see cref="PartVersion.DrawAhead"/>); not a reader's request.</summary>
+    internal Task<Fragment> DrawAheadAsync(PartVersion version)
     {
         ArgumentNullException.ThrowIfNull(version);
         return version.Html(RenderHtmlAsync);

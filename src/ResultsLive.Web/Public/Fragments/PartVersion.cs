@@ -9,22 +9,33 @@ namespace ResultsLive.Web.Public.Fragments;
 /// HTML and JSON once drawn (at most once each on this node, however many readers ask).
 /// </summary>
 /// <remarks>
+/// <para>
+/// A version is drawn ahead of its readers (as soon as its news is out) only if readers asked for the version before it:
+/// a part someone follows is ready when the news sets off their fetches, and a node whose audience follows nothing (hub
+/// clients only, or readers of the news alone) draws nothing it is not asked for.
+/// </para>
+/// <para>
 /// A version whose state this node never saw (an entry applied inside a batch and changed again by a later entry of the
 /// same batch) has no <see cref="Snapshot"/>: its sequence is known, so a request for it is not answered with the state
 /// before it, but it cannot be drawn.
+/// </para>
 /// </remarks>
 public sealed class PartVersion
 {
     private Task<Fragment>? _html;
     private Task<Fragment>? _json;
     private int _renders;
+    private volatile bool _asked;
 
-    internal PartVersion(string part, long sequence, LiveSnapshot? snapshot, SeatResult? previous)
+    internal PartVersion(string part, long sequence, LiveSnapshot? snapshot, SeatResult? previous, PartVersion? before = null)
     {
         Part = part;
         Sequence = sequence;
         Snapshot = snapshot;
         PreviouslyReported = previous;
+
+        // A version the node never saw passes on its predecessor's readers, so a batch does not lose them.
+        Followed = before is not null && (before.Asked || (before.Snapshot is null && before.Followed));
     }
 
     public string Part { get; }
@@ -38,10 +49,21 @@ public sealed class PartVersion
     /// <summary>For a seat whose winner a correction changed, the result reported before it.</summary>
     public SeatResult? PreviouslyReported { get; }
 
+    /// <summary>Whether a reader asked for this version's HTML (a fragment request, or a page or embed that includes it).</summary>
+    public bool Asked => _asked;
+
+    /// <summary>Whether readers asked for the version before this one when this one was made: it is then drawn ahead of them.</summary>
+    public bool Followed { get; }
+
+    /// <summary>Whether it is worth drawing before anyone asks.</summary>
+    public bool DrawAhead => Followed && Snapshot is not null;
+
     /// <summary>How many times this node drew this version (HTML and JSON each count); the cache's whole point is 1 each.</summary>
     public int Renders => Volatile.Read(ref _renders);
 
     internal Task<Fragment> Html(Func<PartVersion, Task<Fragment>> render) => Once(ref _html, render);
+
+    internal void Ask() => _asked = true;
 
     internal Task<Fragment> Json(Func<PartVersion, Task<Fragment>> render) => Once(ref _json, render);
 

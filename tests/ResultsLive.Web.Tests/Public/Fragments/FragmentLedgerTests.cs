@@ -107,6 +107,32 @@ public sealed class FragmentLedgerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task DrawAhead_OnlyTheNextVersionOfAPartAReaderAskedFor_EvenThroughABatch()
+    {
+        var followed = PublicPart.Seat(_feed.Night[0].Constituency);
+        _ledger.Find(PublicPart.Scoreboard, 0)!.Ask();
+        _ledger.Find(followed, 0)!.Ask();
+
+        // The followed seat is declared and corrected inside one batch: its version at 1 is never seen, and passes on
+        // its reader to the version at 3.
+        var declaration = _feed.Night[0];
+        var corrected = declaration with { Revision = 2, Candidates = [.. declaration.Candidates.Select((c, i) => i == 1 ? c with { Votes = c.Votes + 7 } : c)] };
+        _feed.Live.ApplyBatch([_feed.Entry(declaration), _feed.Entry(_feed.Night[1]), _feed.Entry(corrected)]);
+        await ReachAsync(3);
+
+        Assert.True(_ledger.Find(PublicPart.Scoreboard, 3)!.DrawAhead);
+        Assert.True(_ledger.Find(followed, 3)!.DrawAhead);
+        Assert.False(_ledger.Find(followed, 2)!.DrawAhead);
+        Assert.All(PublicPart.National.Except([PublicPart.Scoreboard]), part => Assert.False(_ledger.Find(part, 3)!.DrawAhead, part));
+        Assert.False(_ledger.Find(PublicPart.Seat(_feed.Night[1].Constituency), 3)!.DrawAhead);
+
+        // Nobody asked for the versions drawn ahead: the next ones are drawn on demand unless a reader comes back.
+        _feed.Declare(2);
+        await ReachAsync(4);
+        Assert.False(_ledger.Find(PublicPart.Scoreboard, 4)!.DrawAhead);
+    }
+
+    [Fact]
     public async Task Correction_ThatChangesTheWinner_RemembersWhatWasReportedBefore()
     {
         var declaration = _feed.Night[0];
