@@ -227,7 +227,7 @@ public static partial class PublicEndpoints
         return Results.Json(new LatestResponse(state.Epoch, state.Sequence, changed, parts, recent.Count == 0 ? state.Sequence : Math.Max(0, state.Sequence - LatestSeatWindow)), ResultsContract.JsonOptions);
     }
 
-    private static async Task StreamAsync(HttpContext context, FragmentLedger ledger, IHostApplicationLifetime lifetime)
+    private static async Task StreamAsync(HttpContext context, FragmentLedger ledger, StreamAudience audience, IHostApplicationLifetime lifetime)
     {
         var response = context.Response;
         response.ContentType = "text/event-stream";
@@ -238,58 +238,32 @@ public static partial class PublicEndpoints
 
         // Public data without credentials: an embed in a sandboxed (opaque-origin) frame may listen too.
         response.Headers.AccessControlAllowOrigin = "*";
+
         // Ends when the reader goes, or when the node stops: a stream never ends by itself, and a node shutting down
         // must not wait for its readers (they reconnect, with Last-Event-ID, to whichever node answers).
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var ct = ending.Token;
         var cursor = ResumeFrom(context.Request, ledger);
         var epoch = ledger.State.Epoch;
-        await response.WriteAsync("retry: 2000\n\n", ct).ConfigureAwait(false);
-        if (cursor is null)
-        {
-            var state = ledger.State;
-            (cursor, epoch) = (state.Sequence, state.Epoch);
-            await response.Body.WriteAsync(Reset(state), ct).ConfigureAwait(false);
-        }
-
-        await response.Body.FlushAsync(ct).ConfigureAwait(false);
         try
         {
-            while (!ct.IsCancellationRequested)
+            await response.WriteAsync("retry: 2000\n\n", ct).ConfigureAwait(false);
+            if (cursor is null)
             {
-                var next = ledger.Next;
-                var news = string.Equals(ledger.State.Epoch, epoch, StringComparison.Ordinal) ? ledger.NewsAfter(cursor.Value) : null;
-                if (news is null)
-                {
-                    // Too far behind, the ledger started again, or a new epoch (whose sequences may be below the cursor):
-                    // take every part afresh.
-                    var state = ledger.State;
-                    (cursor, epoch) = (state.Sequence, state.Epoch);
-                    await response.Body.WriteAsync(Reset(state), ct).ConfigureAwait(false);
-                }
-                else if (news.Count > 0)
-                {
-                    foreach (var item in news)
-                    {
-                        await response.Body.WriteAsync(item.Event, ct).ConfigureAwait(false);
-                    }
-
-                    cursor = news[^1].Sequence;
-                }
-
-                await response.Body.FlushAsync(ct).ConfigureAwait(false);
-                await next.WaitAsync(ct).ConfigureAwait(false);
-                if (ledger.State is var now && now.Sequence <= cursor && string.Equals(now.Epoch, epoch, StringComparison.Ordinal))
-                {
-                    // Woken with nothing new: the keep-alive, so the page knows the line is open on a quiet night.
-                    await response.WriteAsync("event: keep-alive\ndata: {}\n\n", ct).ConfigureAwait(false);
-                }
+                var state = ledger.State;
+                (cursor, epoch) = (state.Sequence, state.Epoch);
+                await response.Body.WriteAsync(StreamAudience.ResetEvent(state), ct).ConfigureAwait(false);
             }
+
+            await response.Body.FlushAsync(ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // The reader went away.
+            return;
         }
+
+        await audience.ListenAsync(response.BodyWriter, cursor.Value, epoch, ct).ConfigureAwait(false);
     }
 
     /// <summary>Where a returning reader's stream picks up: after its Last-Event-ID, if that is this epoch's and still held.</summary>
@@ -306,14 +280,6 @@ public static partial class PublicEndpoints
         }
 
         return null;
-    }
-
-    private static byte[] Reset(LedgerState state)
-    {
-        var data = JsonSerializer.Serialize(
-            new { epoch = state.Epoch, sequence = state.Sequence, parts = PublicPart.National.ToDictionary(p => p, state.Url) },
-            ResultsContract.JsonOptions);
-        return System.Text.Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"id: {state.Epoch}:{state.Sequence}\nevent: reset\ndata: {data}\n\n"));
     }
 
     private static bool Matches(HttpRequest request, string tag) =>

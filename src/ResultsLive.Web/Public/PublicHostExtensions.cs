@@ -15,6 +15,8 @@ public static class PublicHostExtensions
         services.AddSingleton<PublicParts>();
         services.AddHostedService<FragmentFollower>();
         services.AddHostedService<FragmentPrerenderer>();
+        services.AddSingleton<StreamAudience>();
+        services.AddHostedService<StreamPasses>();
         services.AddResponseCompression(options =>
         {
             // Public responses only (UsePublicResponses decides which): the same bytes for every reader, no secrets in them.
@@ -33,6 +35,12 @@ public static class PublicHostExtensions
 internal sealed class FragmentFollower(FragmentLedger ledger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => ledger.FollowAsync(stoppingToken);
+}
+
+/// <summary>Runs the stream readers' passes for the life of the node.</summary>
+internal sealed class StreamPasses(StreamAudience audience) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => audience.RunAsync(stoppingToken);
 }
 
 /// <summary>

@@ -43,6 +43,7 @@ public sealed partial class FragmentLedger
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly LiveResults _live;
     private readonly ILogger<FragmentLedger> _logger;
+    private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, List<PartVersion>> _history = new(StringComparer.Ordinal);
     private readonly SeatState[] _seats;
@@ -51,11 +52,12 @@ public sealed partial class FragmentLedger
     private LedgerState _state;
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public FragmentLedger(LiveResults live, ILogger<FragmentLedger> logger)
+    public FragmentLedger(LiveResults live, ILogger<FragmentLedger> logger, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(live);
         _live = live;
         _logger = logger;
+        _time = time ?? TimeProvider.System;
         var snapshot = live.Current;
         _seats = new SeatState[snapshot.Election.SeatCount];
         _previouslyReported = new SeatResult?[snapshot.Election.SeatCount];
@@ -189,7 +191,7 @@ public sealed partial class FragmentLedger
     /// <summary>Follows the feed until <paramref name="ct"/> ends; a lag (or a rebuilt feed) starts again from its current state.</summary>
     public async Task FollowAsync(CancellationToken ct)
     {
-        using var keepAlive = new PeriodicTimer(KeepAlive);
+        using var keepAlive = new PeriodicTimer(KeepAlive, _time);
         _ = PulseAsync(keepAlive, ct);
         while (!ct.IsCancellationRequested)
         {
