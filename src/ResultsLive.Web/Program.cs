@@ -26,6 +26,7 @@ var app = builder.Build();
 
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
+app.UseStoppingGate();
 app.UsePublicResponses();
 
 // The API and hubs answer with problem details; a person who types a wrong address gets the site's not-found page.
