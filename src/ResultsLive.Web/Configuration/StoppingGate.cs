@@ -32,6 +32,7 @@ public static class StoppingGate
         });
     }
 
-    private static bool IsLongLived(PathString path) =>
+    /// <summary>Paths whose requests last as long as the connection: hubs, Blazor circuits, the stream.</summary>
+    internal static bool IsLongLived(PathString path) =>
         path.StartsWithSegments("/hubs") || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/api/v1/stream");
 }

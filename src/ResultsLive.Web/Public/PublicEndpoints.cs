@@ -6,6 +6,7 @@ using Microsoft.Net.Http.Headers;
 
 using ResultsLive.Core.Contracts;
 using ResultsLive.Web.Api;
+using ResultsLive.Web.Configuration;
 using ResultsLive.Web.Public.Fragments;
 
 namespace ResultsLive.Web.Public;
@@ -88,8 +89,7 @@ public static partial class PublicEndpoints
 
     /// <summary>Paths whose responses are the same for every reader (pages, embeds, the read API), so compressing them leaks nothing.</summary>
     private static bool IsPublic(PathString path) =>
-        !path.StartsWithSegments("/_blazor") && !path.StartsWithSegments("/hubs") && !path.StartsWithSegments(FragmentAddress.Root)
-        && !path.StartsWithSegments("/api/v1/stream") && !path.StartsWithSegments("/_framework")
+        !StoppingGate.IsLongLived(path) && !path.StartsWithSegments(FragmentAddress.Root) && !path.StartsWithSegments("/_framework")
         && (!path.StartsWithSegments("/api") || path.StartsWithSegments("/api/v1/results") || path.StartsWithSegments("/api/v1/swingometer") || path.StartsWithSegments("/api/v1/constituencies") || path.StartsWithSegments("/api/v1/latest"))
         && !path.StartsWithSegments("/admin") && !path.StartsWithSegments("/desk") && !path.StartsWithSegments("/operator") && !path.StartsWithSegments("/account");
 
@@ -217,7 +217,7 @@ public static partial class PublicEndpoints
         }
 
         var parts = PublicPart.National.ToDictionary(p => p, state.Url, StringComparer.Ordinal);
-        var recent = ledger.NewsAfter(Math.Max(0, state.Sequence - LatestSeatWindow)) ?? [];
+        var recent = state.NewsAfter(Math.Max(0, state.Sequence - LatestSeatWindow)) ?? [];
         foreach (var change in recent.SelectMany(n => n.Changed).Where(c => PublicPart.SeatCode(c.Part) is not null))
         {
             parts[change.Part] = state.Url(change.Part);
@@ -243,15 +243,15 @@ public static partial class PublicEndpoints
         // must not wait for its readers (they reconnect, with Last-Event-ID, to whichever node answers).
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var ct = ending.Token;
-        var cursor = ResumeFrom(context.Request, ledger);
-        var epoch = ledger.State.Epoch;
+        // One state for the whole start: the cursor, its epoch and the reset (if any) agree.
+        var state = ledger.State;
+        var cursor = ResumeFrom(context.Request, state);
         try
         {
             await response.WriteAsync("retry: 2000\n\n", ct).ConfigureAwait(false);
             if (cursor is null)
             {
-                var state = ledger.State;
-                (cursor, epoch) = (state.Sequence, state.Epoch);
+                cursor = state.Sequence;
                 await response.Body.WriteAsync(StreamAudience.ResetEvent(state), ct).ConfigureAwait(false);
             }
 
@@ -263,18 +263,18 @@ public static partial class PublicEndpoints
             return;
         }
 
-        await audience.ListenAsync(response.BodyWriter, cursor.Value, epoch, ct).ConfigureAwait(false);
+        await audience.ListenAsync(response.BodyWriter, cursor.Value, state.Epoch, ct).ConfigureAwait(false);
     }
 
     /// <summary>Where a returning reader's stream picks up: after its Last-Event-ID, if that is this epoch's and still held.</summary>
-    private static long? ResumeFrom(HttpRequest request, FragmentLedger ledger)
+    private static long? ResumeFrom(HttpRequest request, LedgerState state)
     {
         var last = request.Headers["Last-Event-ID"] is { Count: > 0 } header ? header.ToString() : request.Query["lastEventId"].ToString();
         if (last.Split(':') is [var epoch, var number]
-            && string.Equals(epoch, ledger.State.Epoch, StringComparison.Ordinal)
+            && string.Equals(epoch, state.Epoch, StringComparison.Ordinal)
             && long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
-            && sequence <= ledger.State.Sequence
-            && ledger.NewsAfter(sequence) is not null)
+            && sequence <= state.Sequence
+            && state.NewsAfter(sequence) is not null)
         {
             return sequence;
         }

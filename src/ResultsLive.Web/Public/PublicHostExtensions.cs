@@ -65,10 +65,10 @@ internal sealed partial class FragmentPrerenderer(FragmentLedger ledger, Fragmen
             }
 
             // Null when the ledger started again (a lag or a new epoch): readers then take every part afresh, on demand.
-            // The state is read first: the news covers at least up to it, so nothing between the two is skipped.
-            var reached = ledger.State.Sequence;
-            var news = ledger.NewsAfter(seen);
-            seen = Math.Max(reached, news is { Count: > 0 } ? news[^1].Sequence : seen);
+            // One state's news runs exactly up to its sequence, which is where the next look starts (lower, under a new epoch).
+            var state = ledger.State;
+            var news = state.NewsAfter(seen);
+            seen = state.Sequence;
             foreach (var change in (news ?? []).SelectMany(n => n.Changed))
             {
                 if (ledger.Find(change.Part, change.Version) is { DrawAhead: true } version && version.Sequence == change.Version)

@@ -160,33 +160,7 @@ public sealed partial class FragmentLedger
     /// The news after <paramref name="sequence"/>, oldest first, or null when some of it is no longer held (the reader was
     /// away too long, or the journal's epoch changed): it must then take every part afresh.
     /// </summary>
-    public IReadOnlyList<SequenceNews>? NewsAfter(long sequence)
-    {
-        // No lock: every stream reader asks this on every sequence, and the state carries its own news.
-        var state = State;
-        if (sequence >= state.Sequence)
-        {
-            return [];
-        }
-
-        // News is complete from the ledger's last (re)start, for the ring's reach; a sequence with no news changed nothing shown.
-        var ring = state.News;
-        if (sequence < ring.From || state.Sequence - sequence >= NewsHistory)
-        {
-            return null;
-        }
-
-        var news = new List<SequenceNews>((int)Math.Min(state.Sequence - sequence, 8));
-        for (var s = sequence + 1; s <= state.Sequence; s++)
-        {
-            if (ring.At(s) is { } item)
-            {
-                news.Add(item);
-            }
-        }
-
-        return news;
-    }
+    public IReadOnlyList<SequenceNews>? NewsAfter(long sequence) => State.NewsAfter(sequence);
 
     /// <summary>Follows the feed until <paramref name="ct"/> ends; a lag (or a rebuilt feed) starts again from its current state.</summary>
     public async Task FollowAsync(CancellationToken ct)
@@ -402,6 +376,35 @@ public sealed record LedgerState(string Epoch, LiveSnapshot Snapshot, ImmutableD
 
     /// <summary>The news of the sequences up to this state's, as far back as the ledger holds it.</summary>
     internal NewsRing News { get; init; } = NewsRing.None;
+
+    /// <summary>
+    /// The news after <paramref name="sequence"/> up to this state, oldest first, or null when some of it is no longer
+    /// held (the reader was away too long, or the ledger started again): it must then take every part afresh.
+    /// </summary>
+    public IReadOnlyList<SequenceNews>? NewsAfter(long sequence)
+    {
+        if (sequence >= Sequence)
+        {
+            return [];
+        }
+
+        // News is complete from the ledger's last (re)start, for the ring's reach; a sequence with no news changed nothing shown.
+        if (sequence < News.From || Sequence - sequence >= FragmentLedger.NewsHistory)
+        {
+            return null;
+        }
+
+        var news = new List<SequenceNews>((int)Math.Min(Sequence - sequence, 8));
+        for (var s = sequence + 1; s <= Sequence; s++)
+        {
+            if (News.At(s) is { } item)
+            {
+                news.Add(item);
+            }
+        }
+
+        return news;
+    }
 
     /// <summary>The address of <paramref name="part"/>'s current version.</summary>
     public string Url(string part) => FragmentAddress.Html(Epoch, part, VersionOf(part));

@@ -205,7 +205,7 @@ internal sealed class StreamListener
     private bool Write(bool keepAlive)
     {
         var state = _ledger.State;
-        var news = string.Equals(state.Epoch, _epoch, StringComparison.Ordinal) ? _ledger.NewsAfter(_cursor) : null;
+        var news = string.Equals(state.Epoch, _epoch, StringComparison.Ordinal) ? state.NewsAfter(_cursor) : null;
         if (news is null)
         {
             // Too far behind, the ledger started again, or a new epoch (whose sequences may be below the cursor):
