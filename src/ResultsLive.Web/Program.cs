@@ -50,7 +50,7 @@ app.MapResultsApi();
 app.MapAnalysisApi();
 app.MapResultsLiveSecurity();
 app.MapAuditApi();
-app.MapHub<ResultsHub>(ResultsHub.Path);
+app.MapResultsHub();
 app.MapResultsLiveGraphics();
 app.MapDeskEndpoints();
 app.MapFeedEndpoints();

@@ -21,6 +21,8 @@ public sealed class ResultsLiveOptions
 
     public JournalOptions Journal { get; set; } = new();
 
+    public PushOptions Push { get; set; } = new();
+
     /// <summary>True when no election files are configured, so the synthetic demo night runs.</summary>
     public bool IsDemo => string.IsNullOrWhiteSpace(Election.Candidates);
 }
@@ -77,4 +79,14 @@ public sealed class JournalOptions
 
     /// <summary>How long to wait for them; past it ingest answers 503 and readiness says degraded.</summary>
     public TimeSpan ReplicaAckTimeout { get; set; } = Feed.ReplicaAcknowledgement.DefaultTimeout;
+}
+
+/// <summary>How <c>/hubs/results</c> treats a client that stops taking its pushes.</summary>
+public sealed class PushOptions
+{
+    /// <summary>
+    /// How long one send to a client may take before the node closes that connection (SignalR's
+    /// <c>TransportSendTimeout</c>); the client reconnects and fills the gap by sequence. Nobody else waits for it meanwhile.
+    /// </summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -52,6 +52,11 @@ public sealed class ResultsLiveOptionsValidator : IValidateOptions<ResultsLiveOp
             failures.Add("ResultsLive:Journal:ReplicaAckTimeout must be more than 0 and at most 30 seconds.");
         }
 
+        if (options.Push.SendTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("ResultsLive:Push:SendTimeout must be positive.");
+        }
+
         if (options.Ingest.ApiKeys.Any(k => k.Length < 16))
         {
             failures.Add("ResultsLive:Ingest:ApiKeys: every key must be at least 16 characters.");

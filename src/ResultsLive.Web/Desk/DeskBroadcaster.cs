@@ -11,8 +11,12 @@ namespace ResultsLive.Web.Desk;
 /// and every desk change (claims, marks, the watch list) to editors. Each node pushes to its own connections.
 /// </summary>
 public sealed class DeskBroadcaster(
-    DeskLog log, IDeskStore desk, IHubContext<ResultsHub, IResultsClient> results, IHubContext<DeskHub, IDeskClient> editors) : BackgroundService
+    DeskLog log, IDeskStore desk, IHubContext<ResultsHub, IResultsClient> results, IHubContext<DeskHub, IDeskClient> editors, ILogger<DeskBroadcaster> logger)
+    : BackgroundService
 {
+    // One fan-out for both hubs: pushes leave in the desk log's order, and none waits for a client that stopped reading.
+    private readonly HubFanOut _fanOut = new(logger);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         desk.Changed += OnDeskChanged;
@@ -29,7 +33,7 @@ public sealed class DeskBroadcaster(
                 var watched = desk.Current.Watches(entry.Constituency, entry.Seat.Constituency.Name, entry.Seat.Candidates.Select(c => c.Name));
                 if (entry.IsNotable)
                 {
-                    await results.Clients.Group(SubscriptionScope.AlertsGroup).Alert(AlertDto.From(entry)).ConfigureAwait(false);
+                    await _fanOut.SentAsync(results.Clients.Group(SubscriptionScope.AlertsGroup).Alert(AlertDto.From(entry))).ConfigureAwait(false);
                 }
 
                 if (entry.IsNotable || watched)
@@ -40,7 +44,7 @@ public sealed class DeskBroadcaster(
                         alert = alert with { Reasons = [.. alert.Reasons, new ReasonDto(NotableKinds.Name(NotableKind.Watched), $"{entry.Seat.Constituency.Name} is on the watch list.")] };
                     }
 
-                    await editors.Clients.Group(DeskHub.EditorsGroup).Alert(alert).ConfigureAwait(false);
+                    await _fanOut.SentAsync(editors.Clients.Group(DeskHub.EditorsGroup).Alert(alert)).ConfigureAwait(false);
                 }
             }
         }

@@ -9,11 +9,16 @@ namespace ResultsLive.Web.Hubs;
 /// <summary>
 /// Pushes this node's projection changes to this node's hub clients. Every node tails the journal itself, so each sends
 /// only to its own connections; that is why <see cref="ResultsHub"/> has no Redis backplane (through one every node would
-/// send every change to every client, once per node).
+/// send every change to every client, once per node). A client that stops reading holds up nobody else (<see cref="HubFanOut"/>).
 /// </summary>
 public sealed partial class HubBroadcaster(
     LiveResults live, IHubContext<ResultsHub, IResultsClient> hub, HubConnectionCount connections, ILogger<HubBroadcaster> logger) : BackgroundService
 {
+    private readonly HubFanOut _fanOut = new(logger);
+
+    /// <summary>Pushes some connection has yet to take (<see cref="HubFanOut.Pending"/>).</summary>
+    internal int PendingPushes => _fanOut.Pending;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -22,7 +27,7 @@ public sealed partial class HubBroadcaster(
             {
                 await foreach (var change in live.SubscribeAsync(stoppingToken).ConfigureAwait(false))
                 {
-                    await SendAsync(change).ConfigureAwait(false);
+                    await _fanOut.SentAsync(SendAsync(change)).ConfigureAwait(false);
                 }
             }
             catch (SubscriberLaggedException)

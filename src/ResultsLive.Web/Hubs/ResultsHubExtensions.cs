@@ -1,6 +1,10 @@
+using Microsoft.Extensions.Options;
+
+using ResultsLive.Web.Configuration;
+
 namespace ResultsLive.Web.Hubs;
 
-/// <summary>Registers <see cref="ResultsHub"/> (JSON and MessagePack) and its broadcaster.</summary>
+/// <summary>Registers <see cref="ResultsHub"/> (JSON and MessagePack) and its broadcaster, and maps it.</summary>
 public static class ResultsHubExtensions
 {
     public static IHostApplicationBuilder AddResultsHub(this IHostApplicationBuilder builder)
@@ -13,5 +17,13 @@ public static class ResultsHubExtensions
         builder.Services.AddSingleton<HubConnectionCount>();
         builder.Services.AddHostedService<HubBroadcaster>();
         return builder;
+    }
+
+    /// <summary>Maps the hub at <see cref="ResultsHub.Path"/>; a connection that cannot take a push within <c>ResultsLive:Push:SendTimeout</c> is closed.</summary>
+    public static IEndpointConventionBuilder MapResultsHub(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var push = app.Services.GetRequiredService<IOptions<ResultsLiveOptions>>().Value.Push;
+        return app.MapHub<ResultsHub>(ResultsHub.Path, options => options.TransportSendTimeout = push.SendTimeout);
     }
 }
