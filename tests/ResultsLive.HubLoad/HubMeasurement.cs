@@ -54,6 +54,23 @@ internal static class HubMeasurement
     }
 
     /// <summary>
+    /// A later round: a fresh fleet, the same warm-up, then a burst alone. Returns the burst's figures; the fleet is closed
+    /// before the other hub's turn, so only one fleet holds the machine's sockets at a time.
+    /// </summary>
+    public static async Task<PhaseFigures> BurstRoundAsync(IBroadcastTarget target, HubClientFactory clients, HubLoadOptions options, CancellationToken ct)
+    {
+        Console.WriteLine($"-- {target.Name} again (pid {target.ProcessId})");
+        var pushesPerConnection = options.WarmUp + options.Declarations + 8;
+        await using var fleet = await ConnectionFleet.OpenAsync(
+            clients, target.HubUrl, options.Connections, options.OpenConcurrency, pushesPerConnection, ct).ConfigureAwait(false);
+        await Task.Delay(Settle, ct).ConfigureAwait(false);
+        Console.WriteLine(
+            $"     {fleet.Opened:N0} open, {fleet.Failed:N0} failed, in {fleet.OpenTime.TotalSeconds:0.0} s; server RSS {Mb(ProcessMemory.ResidentBytes(target.ProcessId))}");
+        await RunPhaseAsync("warm-up", target, fleet, options.WarmUp, options.Interval, ct).ConfigureAwait(false);
+        return await RunPhaseAsync("burst", target, fleet, options.Declarations, interval: null, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Sends <paramref name="count"/> declarations, one every <paramref name="interval"/> or (null) each as soon as the
     /// last was accepted, then waits for every fleet connection to receive each of them.
     /// </summary>

@@ -52,20 +52,30 @@ try
     var node = await WebNodeProcess.StartAsync(SharedData.Election2024Settings(redis.ConnectionString, apiKey));
     Console.WriteLine($"redis-server {redis.ConnectionString}; ResultsLive node {node.Url}; open-files limit {openFiles:N0}");
 
-    var clients = new HubClientFactory(options.Protocol);
-    TargetFigures resultsLive;
+    // Both servers run from here to the end, but only one has connections at a time: the other, with no clients, has
+    // no work, so each hub has the machine to itself while it is measured.
     await using (node)
     {
+        await using var bareServer = await BareHubProcess.StartAsync(stop.Token);
+        var clients = new HubClientFactory(options.Protocol);
         using var target = new ResultsLiveTarget(node, apiKey);
-        resultsLive = await HubMeasurement.RunAsync(target, clients, options, stop.Token);
+        var resultsLive = await HubMeasurement.RunAsync(target, clients, options, stop.Token);
+        using var bareTarget = new BareHubTarget(bareServer, Figures.ParsePayload(resultsLive.Payload));
+        var bare = await HubMeasurement.RunAsync(bareTarget, clients, options, stop.Token);
+
+        // Later rounds: a burst each, the bare hub first in even rounds, so neither always follows the other.
+        List<BurstRound> rounds = [new(1, ResultsLiveFirst: true, resultsLive.Burst, bare.Burst)];
+        for (var round = 2; round <= options.Rounds; round++)
+        {
+            var resultsLiveFirst = round % 2 == 1;
+            PhaseFigures first = await HubMeasurement.BurstRoundAsync(resultsLiveFirst ? target : bareTarget, clients, options, stop.Token);
+            PhaseFigures second = await HubMeasurement.BurstRoundAsync(resultsLiveFirst ? bareTarget : target, clients, options, stop.Token);
+            rounds.Add(resultsLiveFirst ? new(round, true, first, second) : new(round, false, second, first));
+        }
+
+        Figures.Print(options, clients.Protocol, resultsLive, bare, rounds);
     }
 
-    // The node is gone before the baseline starts, so the bare hub has the machine to itself as ResultsLive had.
-    await using var bareServer = await BareHubProcess.StartAsync(stop.Token);
-    using var bareTarget = new BareHubTarget(bareServer, Figures.ParsePayload(resultsLive.Payload));
-    var bare = await HubMeasurement.RunAsync(bareTarget, clients, options, stop.Token);
-
-    Figures.Print(options, clients.Protocol, resultsLive, bare);
     return 0;
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
