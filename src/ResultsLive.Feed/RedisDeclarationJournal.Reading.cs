@@ -138,18 +138,12 @@ public sealed partial class RedisDeclarationJournal
         }
     }
 
-    /// <summary>True when woken, false when the fallback poll's second passed first.</summary>
+    /// <summary>True when woken, false when the fallback poll's second passed first (not thrown: an idle node polls every second).</summary>
     private async Task<bool> WaitForAppendAsync(Task wake, CancellationToken ct)
     {
-        try
-        {
-            await wake.WaitAsync(FallbackPoll, _time, ct).ConfigureAwait(false);
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            return false;
-        }
+        await wake.WaitAsync(FallbackPoll, _time, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        ct.ThrowIfCancellationRequested();
+        return wake.IsCompleted;
     }
 
     /// <summary>Up to <paramref name="max"/> entries after <paramref name="after"/>; with replicas required, only those they acknowledged in <paramref name="epoch"/>.</summary>
