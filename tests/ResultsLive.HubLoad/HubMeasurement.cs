@@ -55,7 +55,8 @@ internal static class HubMeasurement
 
     /// <summary>
     /// A later round: a fresh fleet, the same warm-up, then a burst alone. Returns the burst's figures; the fleet is closed
-    /// before the other hub's turn, so only one fleet holds the machine's sockets at a time.
+    /// before the other hub's turn, so only one fleet holds the machine's sockets at a time. No pause before the burst: the
+    /// warm-up waits until every connection has had each of its pushes, so the server has finished with the connecting.
     /// </summary>
     public static async Task<PhaseFigures> BurstRoundAsync(IBroadcastTarget target, HubClientFactory clients, HubLoadOptions options, CancellationToken ct)
     {
@@ -63,7 +64,6 @@ internal static class HubMeasurement
         var pushesPerConnection = options.WarmUp + options.Declarations + 8;
         await using var fleet = await ConnectionFleet.OpenAsync(
             clients, target.HubUrl, options.Connections, options.OpenConcurrency, pushesPerConnection, ct).ConfigureAwait(false);
-        await Task.Delay(Settle, ct).ConfigureAwait(false);
         Console.WriteLine(
             $"     {fleet.Opened:N0} open, {fleet.Failed:N0} failed, in {fleet.OpenTime.TotalSeconds:0.0} s; server RSS {Mb(ProcessMemory.ResidentBytes(target.ProcessId))}");
         await RunPhaseAsync("warm-up", target, fleet, options.WarmUp, options.Interval, ct).ConfigureAwait(false);

@@ -156,12 +156,6 @@ public sealed partial class FragmentLedger
         return true;
     }
 
-    /// <summary>
-    /// The news after <paramref name="sequence"/>, oldest first, or null when some of it is no longer held (the reader was
-    /// away too long, or the journal's epoch changed): it must then take every part afresh.
-    /// </summary>
-    public IReadOnlyList<SequenceNews>? NewsAfter(long sequence) => State.NewsAfter(sequence);
-
     /// <summary>Follows the feed until <paramref name="ct"/> ends; a lag (or a rebuilt feed) starts again from its current state.</summary>
     public async Task FollowAsync(CancellationToken ct)
     {

@@ -65,7 +65,7 @@ public sealed class FragmentLedgerTests : IAsyncLifetime, IDisposable
         Assert.Equal(2, state.Versions[PublicPart.Seat(counting)]);
         Assert.Equal(1, state.Versions[PublicPart.Scoreboard]);
         Assert.Equal(1, state.Versions[PublicPart.Latest]);
-        var news = Assert.Single(_ledger.NewsAfter(1)!);
+        var news = Assert.Single(_ledger.State.NewsAfter(1)!);
         Assert.Equal([PublicPart.Map, PublicPart.Seat(counting), PublicPart.Seats], news.Changed.Select(c => c.Part).Order(StringComparer.Ordinal));
     }
 
@@ -101,7 +101,7 @@ public sealed class FragmentLedgerTests : IAsyncLifetime, IDisposable
         Assert.Null(_ledger.Find(seat, 2)!.Snapshot);
         Assert.NotNull(_ledger.Find(seat, 3)!.Snapshot);
         Assert.Equal(2, _ledger.Find(PublicPart.Seat(_feed.Night[1].Constituency), 3)!.Sequence);
-        var news = Assert.Single(_ledger.NewsAfter(0)!);
+        var news = Assert.Single(_ledger.State.NewsAfter(0)!);
         Assert.Equal(3, news.Sequence);
         Assert.Equal(3, news.Changed.Single(c => c.Part == seat).Version);
     }
@@ -175,9 +175,9 @@ public sealed class FragmentLedgerTests : IAsyncLifetime, IDisposable
         _feed.Declare(0);
         await ReachAsync(1);
 
-        Assert.Empty(_ledger.NewsAfter(1)!);
-        Assert.Single(_ledger.NewsAfter(0)!);
-        Assert.Null(_ledger.NewsAfter(-5));
+        Assert.Empty(_ledger.State.NewsAfter(1)!);
+        Assert.Single(_ledger.State.NewsAfter(0)!);
+        Assert.Null(_ledger.State.NewsAfter(-5));
     }
 
     private async Task<LedgerState> ReachAsync(long sequence)
