@@ -19,19 +19,30 @@ internal interface IBroadcastTarget
     /// <summary>The server's process, for its memory.</summary>
     int ProcessId { get; }
 
-    /// <summary>Causes one push to every <c>national</c> subscriber; returns the sequence the push carries.</summary>
-    Task<long> DeclareAsync(CancellationToken ct);
+    /// <summary>
+    /// Causes one push to every <c>national</c> subscriber, the one for <paramref name="slot"/> (see
+    /// <see cref="ResultsLiveTarget"/>); returns the sequence the push carries.
+    /// </summary>
+    Task<long> DeclareAsync(int slot, CancellationToken ct);
 }
 
 /// <summary>
-/// ResultsLive itself: each call ingests the next real 2024 declaration through <c>POST /api/v1/declarations</c>, so the
-/// push goes the whole way (validation, Redis journal, projection, broadcaster) and latency is measured from ingest.
+/// ResultsLive itself: each push goes the whole way (<c>POST /api/v1/declarations</c>, validation, Redis journal,
+/// projection, broadcaster), so latency is measured from ingest.
 /// </summary>
-internal sealed class ResultsLiveTarget(WebNodeProcess node, string apiKey) : IBroadcastTarget, IDisposable
+/// <remarks>
+/// A push carries the national results, which grow through the night as seats bring in parties: 4.6 KB after the first
+/// 2024 seat, 9 KB after 42, 20 KB after all 650. Were every push a new seat, ResultsLive's pushes would grow while the
+/// bare hub repeated the first one, and later rounds would compare unequal work. So the tool's seats (its slots) are
+/// declared once before anything is measured (<see cref="PrimeAsync"/>), and every measured push is a correction of one
+/// of them (revision 2, 3, …, the same figures): the national results stay as they are, and slot <c>n</c>'s push is the
+/// same size in every round, the one the bare hub is then given for slot <c>n</c>.
+/// </remarks>
+internal sealed class ResultsLiveTarget(WebNodeProcess node, string apiKey, int slots) : IBroadcastTarget, IDisposable
 {
-    private readonly string[] _declarations = LoadDeclarations();
+    private readonly string[] _declarations = LoadDeclarations(slots);
+    private readonly int[] _revisions = new int[slots];
     private readonly HttpClient _http = Http.Create(node.Url, apiKey);
-    private int _next;
 
     public string Name => "ResultsLive";
 
@@ -39,31 +50,36 @@ internal sealed class ResultsLiveTarget(WebNodeProcess node, string apiKey) : IB
 
     public int ProcessId => node.ProcessId;
 
-    public Task<long> DeclareAsync(CancellationToken ct)
+    /// <summary>Declares each slot's seat (revision 1), the night's first seats in file order, before any client connects.</summary>
+    public async Task PrimeAsync(CancellationToken ct)
     {
-        // Each seat once, in file order; past the 650th, corrections (revision 2, 3, …) of the same figures, as IngestLoad does.
-        var item = _next++;
-        var body = _declarations[item % _declarations.Length];
-        var revision = 1 + (item / _declarations.Length);
-        if (revision > 1)
+        for (var slot = 0; slot < _declarations.Length; slot++)
         {
-            body = body.Replace("\"revision\":1", $"\"revision\":{revision}", StringComparison.Ordinal);
+            await DeclareAsync(slot, ct).ConfigureAwait(false);
         }
+    }
 
+    public Task<long> DeclareAsync(int slot, CancellationToken ct)
+    {
+        var revision = ++_revisions[slot];
+        var body = _declarations[slot].Replace("\"revision\":1", $"\"revision\":{revision}", StringComparison.Ordinal);
         return Http.PostForSequenceAsync(_http, "api/v1/declarations", body, ct);
     }
 
     public void Dispose() => _http.Dispose();
 
-    private static string[] LoadDeclarations()
+    private static string[] LoadDeclarations(int slots)
     {
         var loaded = ElectionLoader.Load(new ElectionFiles(SharedData.Candidates2024, SharedData.Constituencies2024));
-        return [.. loaded.Results.Select(d => JsonSerializer.Serialize(d, ResultsContract.JsonOptions))];
+        return [.. loaded.Results.Take(slots).Select(d => JsonSerializer.Serialize(d, ResultsContract.JsonOptions))];
     }
 }
 
-/// <summary>The baseline: a bare SignalR hub that broadcasts the payload it is given, with the sequence the tool chooses.</summary>
-internal sealed class BareHubTarget(BareHubProcess server, DeclaredMessage payload) : IBroadcastTarget, IDisposable
+/// <summary>
+/// The baseline: a bare SignalR hub that broadcasts the payload it is given, with the sequence the tool chooses. For each
+/// slot it is given what ResultsLive pushed for that slot, so the two hubs push the same bytes.
+/// </summary>
+internal sealed class BareHubTarget(BareHubProcess server, IReadOnlyList<DeclaredMessage> payloads) : IBroadcastTarget, IDisposable
 {
     private readonly HttpClient _http = Http.Create(server.Url, apiKey: null);
     private long _sequence;
@@ -74,9 +90,9 @@ internal sealed class BareHubTarget(BareHubProcess server, DeclaredMessage paylo
 
     public int ProcessId => server.ProcessId;
 
-    public Task<long> DeclareAsync(CancellationToken ct)
+    public Task<long> DeclareAsync(int slot, CancellationToken ct)
     {
-        var body = JsonSerializer.Serialize(payload with { Sequence = ++_sequence }, ResultsContract.JsonOptions);
+        var body = JsonSerializer.Serialize(payloads[slot] with { Sequence = ++_sequence }, ResultsContract.JsonOptions);
         return Http.PostForSequenceAsync(_http, BareHubServer.BroadcastPath.TrimStart('/'), body, ct);
     }
 

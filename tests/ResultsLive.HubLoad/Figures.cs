@@ -26,16 +26,15 @@ internal static class Figures
         return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
     }
 
-    /// <summary>The payload as a comparable object: what the bare hub is given, and what its frame size is measured on.</summary>
+    /// <summary>A payload as a comparable object: what the bare hub is given, and what its frame size is measured on.</summary>
     public static DeclaredMessage ParsePayload(string json) =>
         JsonSerializer.Deserialize<DeclaredMessage>(json, ResultsContract.JsonOptions)
         ?? throw new InvalidOperationException("the Declared payload was null");
 
     public static void Print(HubLoadOptions options, IHubProtocol protocol, TargetFigures resultsLive, TargetFigures bare, IReadOnlyList<BurstRound> rounds)
     {
-        var payload = ParsePayload(resultsLive.Payload);
-        var frameBytes = protocol.GetMessageBytes(new InvocationMessage("Declared", [payload])).Length;
-        var same = Canonical(resultsLive.Payload) == Canonical(bare.Payload);
+        var frameBytes = resultsLive.Payloads.Select(p => protocol.GetMessageBytes(new InvocationMessage("Declared", [ParsePayload(p)])).Length).ToList();
+        var same = resultsLive.Payloads.Select(Canonical).SequenceEqual(bare.Payloads.Select(Canonical));
         var ratio = Median([.. rounds.Select(r => r.Ratio)]);
 
         Console.WriteLine();
@@ -43,7 +42,8 @@ internal static class Figures
             $"Hub load: {options.Connections:N0} connections, {options.Protocol}, {options.Declarations} declarations every "
             + $"{options.Interval.TotalMilliseconds:0} ms then {options.Declarations} back to back; {Environment.ProcessorCount} cores shared by client and server");
         Console.WriteLine(
-            $"Payload: one Declared frame is {frameBytes:N0} bytes ({options.Protocol}); the bare hub pushed the same payload: {(same ? "yes" : "NO")}");
+            $"Payloads: {options.Slots} Declared frames, corrections of the 2024 night's first {options.Slots} seats, {frameBytes.Min():N0} to "
+            + $"{frameBytes.Max():N0} bytes, mean {frameBytes.Average():N0} ({options.Protocol}); the bare hub pushed the same ones: {(same ? "yes" : "NO")}");
         Console.WriteLine(
             $"Subscribe answer, once per connection (JSON): ResultsLive {resultsLive.SubscribeAnswerBytes:N0} bytes (the snapshot), bare hub {bare.SubscribeAnswerBytes:N0} bytes");
         Console.WriteLine();

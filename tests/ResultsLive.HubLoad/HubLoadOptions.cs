@@ -12,6 +12,13 @@ internal sealed record HubLoadOptions(int Connections, int Declarations, string 
     public const string Usage =
         "usage: hub-load.sh [--connections 10000] [--declarations 20] [--protocol json|messagepack] [--interval-ms 500] [--open-concurrency 200] [--rounds 3]";
 
+    /// <summary>The pushes the tool makes, numbered: the warm-up's, then the paced phase's, then the burst's (every round's burst repeats these).</summary>
+    public int Slots => WarmUp + (2 * Declarations);
+
+    public int PacedSlot => WarmUp;
+
+    public int BurstSlot => WarmUp + Declarations;
+
     public static HubLoadOptions? Parse(string[] args)
     {
         var options = new HubLoadOptions(10_000, 20, "json", TimeSpan.FromMilliseconds(500), 200, 2, 3);

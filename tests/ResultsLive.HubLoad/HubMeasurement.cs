@@ -17,40 +17,27 @@ internal static class HubMeasurement
     public static async Task<TargetFigures> RunAsync(IBroadcastTarget target, HubClientFactory clients, HubLoadOptions options, CancellationToken ct)
     {
         Console.WriteLine($"-- {target.Name} ({target.HubUrl}, pid {target.ProcessId})");
-        var probe = await PayloadProbe.OpenAsync(target.HubUrl, ct).ConfigureAwait(false);
-        try
-        {
-            await Task.Delay(Settle, ct).ConfigureAwait(false);
-            var rssBefore = ProcessMemory.ResidentBytes(target.ProcessId);
-            var subscribeAnswerBytes = probe.SubscribeAnswerBytes;
+        await using var probe = await PayloadProbe.OpenAsync(target.HubUrl, ct).ConfigureAwait(false);
+        await Task.Delay(Settle, ct).ConfigureAwait(false);
+        var rssBefore = ProcessMemory.ResidentBytes(target.ProcessId);
 
-            var pushesPerConnection = options.WarmUp + (2 * options.Declarations) + 8;
-            var openCpu = ProcessMemory.CpuTime(target.ProcessId);
-            await using var fleet = await ConnectionFleet.OpenAsync(
-                clients, target.HubUrl, options.Connections, options.OpenConcurrency, pushesPerConnection, ct).ConfigureAwait(false);
-            openCpu = ProcessMemory.CpuTime(target.ProcessId) - openCpu;
-            await Task.Delay(Settle, ct).ConfigureAwait(false);
-            var rssAfter = ProcessMemory.ResidentBytes(target.ProcessId);
-            Console.WriteLine($"     {fleet.Opened:N0} open, {fleet.Failed:N0} failed, in {fleet.OpenTime.TotalSeconds:0.0} s; server RSS {Mb(rssBefore)} -> {Mb(rssAfter)}");
+        var pushesPerConnection = options.WarmUp + (2 * options.Declarations) + 8;
+        var openCpu = ProcessMemory.CpuTime(target.ProcessId);
+        await using var fleet = await ConnectionFleet.OpenAsync(
+            clients, target.HubUrl, options.Connections, options.OpenConcurrency, pushesPerConnection, ct).ConfigureAwait(false);
+        openCpu = ProcessMemory.CpuTime(target.ProcessId) - openCpu;
+        await Task.Delay(Settle, ct).ConfigureAwait(false);
+        var rssAfter = ProcessMemory.ResidentBytes(target.ProcessId);
+        Console.WriteLine($"     {fleet.Opened:N0} open, {fleet.Failed:N0} failed, in {fleet.OpenTime.TotalSeconds:0.0} s; server RSS {Mb(rssBefore)} -> {Mb(rssAfter)}");
 
-            await RunPhaseAsync("warm-up", target, fleet, options.WarmUp, options.Interval, ct).ConfigureAwait(false);
-            var payload = await probe.FirstPayloadAsync(TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
-            await probe.DisposeAsync().ConfigureAwait(false);
-            probe = null;
-
-            var paced = await RunPhaseAsync("paced", target, fleet, options.Declarations, options.Interval, ct).ConfigureAwait(false);
-            var burst = await RunPhaseAsync("burst", target, fleet, options.Declarations, interval: null, ct).ConfigureAwait(false);
-            return new TargetFigures(
-                target.Name, fleet.Opened, fleet.Failed, fleet.FirstFailure, fleet.Dropped, fleet.OpenTime, openCpu, rssBefore, rssAfter,
-                payload, subscribeAnswerBytes, paced, burst, fleet.Recorder.Overflowed);
-        }
-        finally
-        {
-            if (probe is not null)
-            {
-                await probe.DisposeAsync().ConfigureAwait(false);
-            }
-        }
+        var warmUp = await RunPhaseAsync("warm-up", target, fleet, 0, options.WarmUp, options.Interval, ct).ConfigureAwait(false);
+        var paced = await RunPhaseAsync("paced", target, fleet, options.PacedSlot, options.Declarations, options.Interval, ct).ConfigureAwait(false);
+        var burst = await RunPhaseAsync("burst", target, fleet, options.BurstSlot, options.Declarations, interval: null, ct).ConfigureAwait(false);
+        var payloads = await probe.PayloadsAsync(
+            [.. warmUp.Sequences, .. paced.Sequences, .. burst.Sequences], IdleLimit, ct).ConfigureAwait(false);
+        return new TargetFigures(
+            target.Name, fleet.Opened, fleet.Failed, fleet.FirstFailure, fleet.Dropped, fleet.OpenTime, openCpu, rssBefore, rssAfter,
+            payloads, probe.SubscribeAnswerBytes, paced, burst, fleet.Recorder.Overflowed);
     }
 
     /// <summary>
@@ -66,21 +53,23 @@ internal static class HubMeasurement
             clients, target.HubUrl, options.Connections, options.OpenConcurrency, pushesPerConnection, ct).ConfigureAwait(false);
         Console.WriteLine(
             $"     {fleet.Opened:N0} open, {fleet.Failed:N0} failed, in {fleet.OpenTime.TotalSeconds:0.0} s; server RSS {Mb(ProcessMemory.ResidentBytes(target.ProcessId))}");
-        await RunPhaseAsync("warm-up", target, fleet, options.WarmUp, options.Interval, ct).ConfigureAwait(false);
-        return await RunPhaseAsync("burst", target, fleet, options.Declarations, interval: null, ct).ConfigureAwait(false);
+        await RunPhaseAsync("warm-up", target, fleet, 0, options.WarmUp, options.Interval, ct).ConfigureAwait(false);
+        return await RunPhaseAsync("burst", target, fleet, options.BurstSlot, options.Declarations, interval: null, ct).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Sends <paramref name="count"/> declarations, one every <paramref name="interval"/> or (null) each as soon as the
-    /// last was accepted, then waits for every fleet connection to receive each of them.
+    /// Sends the pushes of <paramref name="count"/> slots from <paramref name="firstSlot"/>, one every
+    /// <paramref name="interval"/> or (null) each as soon as the last was accepted, then waits for every fleet connection
+    /// to receive each of them.
     /// </summary>
     private static async Task<PhaseFigures> RunPhaseAsync(
-        string name, IBroadcastTarget target, ConnectionFleet fleet, int count, TimeSpan? interval, CancellationToken ct)
+        string name, IBroadcastTarget target, ConnectionFleet fleet, int firstSlot, int count, TimeSpan? interval, CancellationToken ct)
     {
         var before = fleet.Recorder.Total;
         var serverCpu = ProcessMemory.CpuTime(target.ProcessId);
         var clientCpu = ProcessMemory.CpuTime(Environment.ProcessId);
         var sentAt = new Dictionary<long, long>(count);
+        var sequences = new long[count];
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < count; i++)
         {
@@ -91,7 +80,8 @@ internal static class HubMeasurement
 
             // The send time is taken before the request: latency counts ingest too, as a reader would experience it.
             var sent = Stopwatch.GetTimestamp();
-            sentAt[await target.DeclareAsync(ct).ConfigureAwait(false)] = sent;
+            sequences[i] = await target.DeclareAsync(firstSlot + i, ct).ConfigureAwait(false);
+            sentAt[sequences[i]] = sent;
         }
 
         var posting = Stopwatch.GetElapsedTime(started);
@@ -102,7 +92,7 @@ internal static class HubMeasurement
         clientCpu = ProcessMemory.CpuTime(Environment.ProcessId) - clientCpu;
         var deliveries = fleet.Recorder.Collect(sentAt);
         var span = deliveries.LatenciesMs.Count == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(sentAt.Values.Min(), deliveries.LastArrival);
-        var figures = new PhaseFigures(count, expected, deliveries.LatenciesMs.Count, deliveries.LatenciesMs, span, serverCpu, clientCpu);
+        var figures = new PhaseFigures(sequences, expected, deliveries.LatenciesMs.Count, deliveries.LatenciesMs, span, serverCpu, clientCpu);
         Console.WriteLine(
             $"     {name,-7} {count} declarations posted in {posting.TotalSeconds:0.00} s: {figures.Delivered:N0} / {expected:N0} delivered in {span.TotalSeconds:0.00} s"
             + $"; CPU: server {serverCpu.TotalSeconds:0.00} s, client {clientCpu.TotalSeconds:0.00} s"
@@ -114,11 +104,12 @@ internal static class HubMeasurement
 }
 
 /// <summary>
-/// One phase: pushes expected and delivered, each one's latency from its send (ms, sorted), first send to last arrival,
-/// and the CPU time the server and this client used meanwhile (on two shared cores, which side was the bottleneck).
+/// One phase: the sequences its pushes carried (in slot order), pushes expected and delivered, each one's latency from
+/// its send (ms, sorted), first send to last arrival, and the CPU time the server and this client used meanwhile (on two
+/// shared cores, which side was the bottleneck).
 /// </summary>
 internal sealed record PhaseFigures(
-    int Declarations, long Expected, long Delivered, List<double> LatenciesMs, TimeSpan Span, TimeSpan ServerCpu, TimeSpan ClientCpu)
+    IReadOnlyList<long> Sequences, long Expected, long Delivered, List<double> LatenciesMs, TimeSpan Span, TimeSpan ServerCpu, TimeSpan ClientCpu)
 {
     public long Missing => Expected - Delivered;
 
@@ -139,7 +130,7 @@ internal sealed record TargetFigures(
     TimeSpan OpenServerCpu,
     long RssBefore,
     long RssAfter,
-    string Payload,
+    IReadOnlyList<string> Payloads,
     int SubscribeAnswerBytes,
     PhaseFigures Paced,
     PhaseFigures Burst,

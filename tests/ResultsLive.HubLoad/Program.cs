@@ -58,9 +58,10 @@ try
     {
         await using var bareServer = await BareHubProcess.StartAsync(stop.Token);
         var clients = new HubClientFactory(options.Protocol);
-        using var target = new ResultsLiveTarget(node, apiKey);
+        using var target = new ResultsLiveTarget(node, apiKey, options.Slots);
+        await target.PrimeAsync(stop.Token);
         var resultsLive = await HubMeasurement.RunAsync(target, clients, options, stop.Token);
-        using var bareTarget = new BareHubTarget(bareServer, Figures.ParsePayload(resultsLive.Payload));
+        using var bareTarget = new BareHubTarget(bareServer, [.. resultsLive.Payloads.Select(Figures.ParsePayload)]);
         var bare = await HubMeasurement.RunAsync(bareTarget, clients, options, stop.Token);
 
         // Later rounds: a burst each, the bare hub first in even rounds, so neither always follows the other.
