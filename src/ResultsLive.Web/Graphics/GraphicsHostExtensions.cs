@@ -61,12 +61,16 @@ public static class GraphicsHostExtensions
         return builder;
     }
 
-    /// <summary>The output pages, the graphics hub and the control API.</summary>
+    /// <summary>
+    /// The output pages, the graphics hub and the control API. An output that cannot take a message within
+    /// <c>ResultsLive:Push:SendTimeout</c> is closed, as on <c>/hubs/results</c>; it reconnects and rebuilds from the state.
+    /// </summary>
     public static IEndpointRouteBuilder MapResultsLiveGraphics(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var push = app.ServiceProvider.GetRequiredService<IOptions<ResultsLiveOptions>>().Value.Push;
         app.MapOutputPages();
-        app.MapHub<GraphicsHub>(GraphicsHub.Path);
+        app.MapHub<GraphicsHub>(GraphicsHub.Path, options => options.TransportSendTimeout = push.SendTimeout);
         app.MapGraphicsApi();
         return app;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 
 using ResultsLive.Feed;
 using ResultsLive.Web.Graphics.CasparCg;
+using ResultsLive.Web.Hubs;
 
 namespace ResultsLive.Web.Graphics;
 
@@ -11,7 +12,7 @@ namespace ResultsLive.Web.Graphics;
 /// tails the journal, so each serves only its own outputs and none gets a change twice. One node (the playout leader) also
 /// sends CasparCG the new data as CG UPDATE.
 /// </summary>
-public sealed partial class LiveLayers(
+public sealed class LiveLayers(
     LiveResults live,
     ChannelStates states,
     OutputConnections outputs,
@@ -22,6 +23,10 @@ public sealed partial class LiveLayers(
     ILogger<LiveLayers> logger) : BackgroundService
 {
     private readonly Dictionary<(string Channel, GraphicsLayer Layer), string> _playedOut = [];
+    private readonly HubFanOut _fanOut = new(logger);
+
+    /// <summary>Live data some output has yet to take (<see cref="HubFanOut.Pending"/>).</summary>
+    internal int PendingSends => _fanOut.Pending;
 
     /// <summary>A burst of declarations updates a live graphic at most this often; an isolated one at once.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
@@ -90,23 +95,14 @@ public sealed partial class LiveLayers(
                     await playout.UpdateAsync(channel, layer, data, CancellationToken.None).ConfigureAwait(false);
                 }
 
+                // Connection by connection: one of this node's is written to directly, not through the backplane. Not waited
+                // for: an output that stops reading (a frozen preview window) must not hold the others' live data.
                 var message = new LiveDataMessage(channel, layer.Name(), item.Id, snapshot.Sequence, data);
-                try
-                {
-                    // One by one: a connection of this node is written to directly, not through the backplane.
-                    await Task.WhenAll(connections.Select(id => hub.Clients.Client(id).LiveData(message))).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogSendFailed(channel, layer.Name(), ex);
-                }
+                await _fanOut.SentAsync(Task.WhenAll(connections.Select(id => hub.Clients.Client(id).LiveData(message)))).ConfigureAwait(false);
             }
         }
     }
 
     private static string? Fresh(GraphicsItem item, LiveSnapshot snapshot) =>
         GraphicsTemplates.Find(item.Template) is { } template ? GraphicsData.Build(template, item.Constituency, snapshot).Json : null;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Live data for {Channel}/{Layer} could not be sent to every output")]
-    private partial void LogSendFailed(string channel, string layer, Exception exception);
 }

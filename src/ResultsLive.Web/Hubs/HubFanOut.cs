@@ -62,6 +62,6 @@ public sealed partial class HubFanOut(ILogger logger)
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A hub push failed to reach some connections; they resync by sequence")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A hub push failed to reach some connections; SignalR closes them, and their clients reconnect and catch up")]
     private static partial void LogSendFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -15,16 +14,10 @@ public sealed class StalledClientTests : IDisposable
     private const int Declarations = 80;
 
     // The stalled client is kept open for the whole test (SignalR would close it after the send timeout), so the other
-    // client's pushes can only have got past it by not waiting for it. The node's sockets get a small, fixed send buffer,
-    // as on a real network path: on loopback the kernel would grow it to megabytes, and filling it would take thousands of pushes.
+    // client's pushes can only have got past it by not waiting for it. The node's sockets send as on a real network path.
     private readonly WebNode _node = WebNode.For2024(
         new Dictionary<string, string?> { ["ResultsLive:Push:SendTimeout"] = "00:10:00" },
-        services: services => services.Configure<SocketTransportOptions>(options => options.CreateBoundListenSocket = endpoint =>
-        {
-            var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
-            socket.SendBufferSize = 8 * 1024; // accepted connections inherit it
-            return socket;
-        }));
+        services: StalledHubClient.SmallNodeSendBuffers);
 
     public void Dispose() => _node.Dispose();
 

@@ -1,13 +1,18 @@
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
+using System.Text.Json;
+
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ResultsLive.Web.Tests.Hubs;
 
 /// <summary>
-/// A <c>/hubs/results</c> client that subscribes and then stops reading, as a phone whose page froze does, while it goes
-/// on sending pings, so the hub's own client timeout never closes it. Its socket's receive buffer is the smallest the
-/// kernel allows, so what the node sends it backs up into the node within a few pushes.
+/// A hub client that makes one call (subscribes, joins) and then stops reading, as a phone whose page froze does, or a
+/// preview window that hung, while it goes on sending pings, so the hub's own client timeout never closes it. Its
+/// socket's receive buffer is the smallest the kernel allows, so what the node sends it backs up into the node within a
+/// few pushes.
 /// </summary>
 public sealed class StalledHubClient : IAsyncDisposable
 {
@@ -24,8 +29,26 @@ public sealed class StalledHubClient : IAsyncDisposable
         _invoker = invoker;
     }
 
-    /// <summary>Connects over WebSockets (no negotiation, as SignalR clients may), subscribes to <paramref name="scope"/>, then stops reading.</summary>
-    public static async Task<StalledHubClient> SubscribeThenStallAsync(Uri node, string scope)
+    /// <summary>
+    /// Gives the node's sockets a small, fixed send buffer (accepted connections inherit it), as on a real network path:
+    /// on loopback the kernel would grow it to megabytes, and filling it would take thousands of pushes.
+    /// </summary>
+    public static void SmallNodeSendBuffers(IServiceCollection services) =>
+        services.Configure<SocketTransportOptions>(options => options.CreateBoundListenSocket = endpoint =>
+        {
+            var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+            socket.SendBufferSize = 8 * 1024;
+            return socket;
+        });
+
+    /// <summary>A <c>/hubs/results</c> client that subscribes to <paramref name="scope"/>, then stops reading.</summary>
+    public static Task<StalledHubClient> SubscribeThenStallAsync(Uri node, string scope) => InvokeThenStallAsync(node, "hubs/results", "Subscribe", scope);
+
+    /// <summary>
+    /// Connects to <paramref name="hubPath"/> over WebSockets (no negotiation, as SignalR clients may), calls
+    /// <paramref name="target"/> with <paramref name="arguments"/> and waits for its answer, then stops reading.
+    /// </summary>
+    public static async Task<StalledHubClient> InvokeThenStallAsync(Uri node, string hubPath, string target, params string[] arguments)
     {
         var handler = new SocketsHttpHandler
         {
@@ -49,14 +72,21 @@ public sealed class StalledHubClient : IAsyncDisposable
         var client = new StalledHubClient(socket, invoker);
         try
         {
-            var hub = new UriBuilder(new Uri(node, "hubs/results")) { Scheme = node.Scheme == "https" ? "wss" : "ws" }.Uri;
+            var hub = new UriBuilder(new Uri(node, hubPath)) { Scheme = node.Scheme == "https" ? "wss" : "ws" }.Uri;
             await socket.ConnectAsync(hub, invoker, CancellationToken.None);
             await client.SendAsync("""{"protocol":"json","version":1}""");
             await client.ReadRecordAsync(); // the handshake's answer
-            await client.SendAsync($$"""{"type":1,"invocationId":"1","target":"Subscribe","arguments":["{{scope}}"]}""");
-            while (!(await client.ReadRecordAsync()).Contains("\"invocationId\":\"1\"", StringComparison.Ordinal))
+            await client.SendAsync(
+                $$"""{"type":1,"invocationId":"1","target":{{JsonSerializer.Serialize(target)}},"arguments":{{JsonSerializer.Serialize(arguments)}}}""");
+            string answer;
+            while (!(answer = await client.ReadRecordAsync()).Contains("\"invocationId\":\"1\"", StringComparison.Ordinal))
             {
                 // Pings the node sent before the answer.
+            }
+
+            if (answer.Contains("\"error\"", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"{target} was refused: {answer}");
             }
 
             client._pinging = client.PingAsync();
