@@ -8,9 +8,6 @@ namespace ResultsLive.HubLoad;
 /// </summary>
 internal static class HubMeasurement
 {
-    /// <summary>Long enough for the server to finish the work a burst of connections left (timers, buffers returned to pools).</summary>
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
-
     /// <summary>How long no push may arrive before the ones still expected are counted as missing.</summary>
     private static readonly TimeSpan IdleLimit = TimeSpan.FromSeconds(30);
 
@@ -18,7 +15,7 @@ internal static class HubMeasurement
     {
         Console.WriteLine($"-- {target.Name} ({target.HubUrl}, pid {target.ProcessId})");
         await using var probe = await PayloadProbe.OpenAsync(target.HubUrl, ct).ConfigureAwait(false);
-        await Task.Delay(Settle, ct).ConfigureAwait(false);
+        await ProcessMemory.QuietAsync(target.ProcessId, ct).ConfigureAwait(false);
         var rssBefore = ProcessMemory.ResidentBytes(target.ProcessId);
 
         var pushesPerConnection = options.WarmUp + (2 * options.Declarations) + 8;
@@ -26,7 +23,7 @@ internal static class HubMeasurement
         await using var fleet = await ConnectionFleet.OpenAsync(
             clients, target.HubUrl, options.Connections, options.OpenConcurrency, pushesPerConnection, ct).ConfigureAwait(false);
         openCpu = ProcessMemory.CpuTime(target.ProcessId) - openCpu;
-        await Task.Delay(Settle, ct).ConfigureAwait(false);
+        await ProcessMemory.QuietAsync(target.ProcessId, ct).ConfigureAwait(false);
         var rssAfter = ProcessMemory.ResidentBytes(target.ProcessId);
         Console.WriteLine($"     {fleet.Opened:N0} open, {fleet.Failed:N0} failed, in {fleet.OpenTime.TotalSeconds:0.0} s; server RSS {Mb(rssBefore)} -> {Mb(rssAfter)}");
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 
@@ -13,16 +12,18 @@ namespace ResultsLive.HubLoad;
 /// </summary>
 internal sealed class PayloadProbe : IAsyncDisposable
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
-
     private readonly HubClientFactory _clients = new("json");
-    private readonly ConcurrentDictionary<long, string> _payloads = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, string> _payloads = [];
     private readonly HubConnection _connection;
+
+    /// <summary>The sequences <see cref="PayloadsAsync"/> still waits for, and what it awaits; null when nobody waits.</summary>
+    private (HashSet<long> Missing, TaskCompletionSource Arrived)? _waiter;
 
     private PayloadProbe(Uri hubUrl)
     {
         _connection = _clients.Create(hubUrl);
-        _connection.On<JsonElement>("Declared", message => _payloads[message.GetProperty("sequence").GetInt64()] = message.GetRawText());
+        _connection.On<JsonElement>("Declared", Record);
     }
 
     public static async Task<PayloadProbe> OpenAsync(Uri hubUrl, CancellationToken ct)
@@ -40,25 +41,57 @@ internal sealed class PayloadProbe : IAsyncDisposable
     /// <summary>The pushes carrying <paramref name="sequences"/>, in that order, as the hub's JSON protocol wrote them.</summary>
     public async Task<IReadOnlyList<string>> PayloadsAsync(IReadOnlyList<long> sequences, TimeSpan timeout, CancellationToken ct)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(timeout);
-        try
+        Task arrived;
+        lock (_gate)
         {
-            while (!sequences.All(_payloads.ContainsKey))
+            var missing = sequences.Where(s => !_payloads.ContainsKey(s)).ToHashSet();
+            var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (missing.Count == 0)
             {
-                await Task.Delay(Poll, deadline.Token).ConfigureAwait(false);
+                waiter.SetResult();
             }
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            throw new TimeoutException($"the probe did not receive every push within {timeout}: {sequences.Count(s => !_payloads.ContainsKey(s))} missing");
+            else
+            {
+                _waiter = (missing, waiter);
+            }
+
+            arrived = waiter.Task;
         }
 
-        return [.. sequences.Select(s => _payloads[s])];
+        try
+        {
+            await arrived.WaitAsync(timeout, ct).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            lock (_gate)
+            {
+                throw new TimeoutException($"the probe did not receive every push within {timeout}: {_waiter?.Missing.Count} missing");
+            }
+        }
+
+        lock (_gate)
+        {
+            _waiter = null;
+            return [.. sequences.Select(s => _payloads[s])];
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         await _connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void Record(JsonElement message)
+    {
+        var sequence = message.GetProperty("sequence").GetInt64();
+        lock (_gate)
+        {
+            _payloads[sequence] = message.GetRawText();
+            if (_waiter is { } waiter && waiter.Missing.Remove(sequence) && waiter.Missing.Count == 0)
+            {
+                waiter.Arrived.TrySetResult();
+            }
+        }
     }
 }

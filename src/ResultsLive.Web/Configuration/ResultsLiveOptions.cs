@@ -81,13 +81,13 @@ public sealed class JournalOptions
     public TimeSpan ReplicaAckTimeout { get; set; } = Feed.ReplicaAcknowledgement.DefaultTimeout;
 }
 
-/// <summary>How <c>/hubs/results</c> and <c>/hubs/graphics</c> treat a client that stops taking its pushes.</summary>
+/// <summary>How the hubs (<c>/hubs/results</c>, <c>/hubs/graphics</c>, <c>/hubs/desk</c>) treat a client that stops taking its pushes.</summary>
 public sealed class PushOptions
 {
     /// <summary>
     /// How long one send to a client may take before the node closes that connection (SignalR's
     /// <c>TransportSendTimeout</c>); a results client reconnects and fills the gap by sequence, a graphics output
-    /// rebuilds from its channel's state. Nobody else's results or live graphics wait for it meanwhile.
+    /// rebuilds from its channel's state, a desk client reconnects. Nobody else's pushes wait for it meanwhile.
     /// </summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

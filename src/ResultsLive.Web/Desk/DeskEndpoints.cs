@@ -2,6 +2,7 @@ using System.Globalization;
 
 using ResultsLive.Core.Contracts;
 using ResultsLive.Web.Api;
+using ResultsLive.Web.Hubs;
 
 namespace ResultsLive.Web.Desk;
 
@@ -21,7 +22,7 @@ public static class DeskEndpoints
             .WithSummary("Notable declarations after a sequence, each with the reasons it matters")
             .Produces<IReadOnlyList<AlertDto>>()
             .ProducesValidationProblem(StatusCodes.Status400BadRequest);
-        app.MapHub<DeskHub>(DeskHub.Path).RequireEditor();
+        app.MapHub<DeskHub>(DeskHub.Path, ResultsHubExtensions.SendTimeout(app.ServiceProvider)).RequireEditor();
         return app;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 
 using ResultsLive.Web.Configuration;
 using ResultsLive.Web.Graphics.CasparCg;
+using ResultsLive.Web.Hubs;
 
 using StackExchange.Redis;
 
@@ -68,9 +69,8 @@ public static class GraphicsHostExtensions
     public static IEndpointRouteBuilder MapResultsLiveGraphics(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var push = app.ServiceProvider.GetRequiredService<IOptions<ResultsLiveOptions>>().Value.Push;
         app.MapOutputPages();
-        app.MapHub<GraphicsHub>(GraphicsHub.Path, options => options.TransportSendTimeout = push.SendTimeout);
+        app.MapHub<GraphicsHub>(GraphicsHub.Path, ResultsHubExtensions.SendTimeout(app.ServiceProvider));
         app.MapGraphicsApi();
         return app;
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.Extensions.Options;
 
 using ResultsLive.Web.Configuration;
@@ -19,11 +20,20 @@ public static class ResultsHubExtensions
         return builder;
     }
 
-    /// <summary>Maps the hub at <see cref="ResultsHub.Path"/>; a connection that cannot take a push within <c>ResultsLive:Push:SendTimeout</c> is closed.</summary>
+    /// <summary>Maps the hub at <see cref="ResultsHub.Path"/>; a connection that cannot take a push in time is closed (<see cref="SendTimeout"/>).</summary>
     public static IEndpointConventionBuilder MapResultsHub(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var push = app.Services.GetRequiredService<IOptions<ResultsLiveOptions>>().Value.Push;
-        return app.MapHub<ResultsHub>(ResultsHub.Path, options => options.TransportSendTimeout = push.SendTimeout);
+        return app.MapHub<ResultsHub>(ResultsHub.Path, SendTimeout(app.Services));
+    }
+
+    /// <summary>
+    /// For every hub the node pushes to: a connection that cannot take one message within <c>ResultsLive:Push:SendTimeout</c>
+    /// is closed by SignalR (its <c>TransportSendTimeout</c>); its client reconnects and catches up.
+    /// </summary>
+    public static Action<HttpConnectionDispatcherOptions> SendTimeout(IServiceProvider services)
+    {
+        var timeout = services.GetRequiredService<IOptions<ResultsLiveOptions>>().Value.Push.SendTimeout;
+        return options => options.TransportSendTimeout = timeout;
     }
 }

@@ -40,8 +40,8 @@ public sealed class GraphicsApiTests : IAsyncLifetime
         using var client = Node.Operator();
         var sequence = await DeclareIslingtonNorthAsync();
 
-        var cued = await PostAsync(client, "cue", """{"layer":"lowerThird","template":"seat-result","constituency":"E14001305"}""");
-        var taken = await PostAsync(client, "take", null);
+        var cued = await client.CommandAsync("cue", """{"layer":"lowerThird","template":"seat-result","constituency":"E14001305"}""");
+        var taken = await client.CommandAsync("take");
 
         var cuedData = cued["layers"]!["lowerThird"]!["cued"]!["data"]!;
         Assert.Equal("Islington North", cuedData["name"]!.GetValue<string>());
@@ -58,8 +58,8 @@ public sealed class GraphicsApiTests : IAsyncLifetime
         var take = audited.Events.Single(e => e.Event.Action == "take").Event;
         Assert.Equal(("key:graphics", "main/lowerThird", $"seat-result E14001305 at sequence {sequence}"), (take.Actor, take.Target, take.Detail));
 
-        await PostAsync(client, "out", """{"layer":"lowerThird"}""");
-        var cleared = await PostAsync(client, "clear", null);
+        await client.CommandAsync("out", """{"layer":"lowerThird"}""");
+        var cleared = await client.CommandAsync("clear");
 
         Assert.Equal("CG 1-30 STOP 1", Caspar.Lines[2]);
         Assert.Equal(3, Caspar.Lines.Count);
@@ -206,13 +206,5 @@ public sealed class GraphicsApiTests : IAsyncLifetime
         using var response = await ingest.PostAsync(new Uri("/api/v1/declarations", UriKind.Relative), WebNode.Json(Declarations.IslingtonNorthBody().ToJsonString()));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["sequence"]!.GetValue<long>();
-    }
-
-    private static async Task<JsonNode> PostAsync(HttpClient client, string command, string? body)
-    {
-        using var response = await client.PostAsync(new Uri(GraphicsSettings.Api(command), UriKind.Relative), body is null ? null : WebNode.Json(body));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{command}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!;
     }
 }

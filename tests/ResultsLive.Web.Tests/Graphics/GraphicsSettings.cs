@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
 using ResultsLive.Web.Tests.Security;
 
 namespace ResultsLive.Web.Tests.Graphics;
@@ -34,6 +37,16 @@ internal static class GraphicsSettings
         var client = node.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", Newsroom.OperatorKey);
         return client;
+    }
+
+    /// <summary>Sends a control command (<c>cue</c>, <c>take</c>…) and returns the channel's state it answers with; the test fails unless it is 200.</summary>
+    public static async Task<JsonNode> CommandAsync(this HttpClient client, string command, string? body = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var response = await client.PostAsync(new Uri(Api(command), UriKind.Relative), body is null ? null : Hosting.WebNode.Json(body));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{command}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!;
     }
 
     public static string Api(string command = "") => $"/api/v1/graphics/channels/{Channel}{(command.Length > 0 ? "/" + command : "")}";

@@ -84,8 +84,8 @@ public sealed class OutputTests : RedisBrowserTest
         // The bug goes on air by the API (Companion's way): it follows the results.
         await replay;
         using var api = a.Operator();
-        await SendAsync(api, "cue", """{"layer":"bug","template":"bug"}""");
-        await SendAsync(api, "take", """{"layer":"bug"}""");
+        await api.CommandAsync("cue", """{"layer":"bug","template":"bug"}""");
+        await api.CommandAsync("take", """{"layer":"bug"}""");
         await Expect(output.FrameLocator("[data-layer=bug] iframe").Locator("#declared")).ToHaveTextAsync("41", new() { Timeout = LiveSiteFixture.Patience });
 
         // A correction arrives: the console shows it under the hold; node B has pushed its outputs the live layers' data as of
@@ -112,7 +112,7 @@ public sealed class OutputTests : RedisBrowserTest
         await Expect(output.Locator("[data-layer=lowerThird] iframe")).ToHaveCountAsync(0, new() { Timeout = LiveSiteFixture.Patience });
 
         // Clear all by the API takes the bug off too.
-        await SendAsync(api, "clear", null);
+        await api.CommandAsync("clear");
         await Expect(output.Locator("[data-layer=bug] iframe")).ToHaveCountAsync(0, new() { Timeout = LiveSiteFixture.Patience });
     }
 
@@ -138,8 +138,8 @@ public sealed class OutputTests : RedisBrowserTest
         var output = await OpenOutputAsync(node);
         using (var api = node.Operator())
         {
-            await SendAsync(api, "cue", """{"layer":"bug","template":"bug"}""");
-            await SendAsync(api, "take", """{"layer":"bug"}""");
+            await api.CommandAsync("cue", """{"layer":"bug","template":"bug"}""");
+            await api.CommandAsync("take", """{"layer":"bug"}""");
         }
 
         var declared = output.FrameLocator("[data-layer=bug] iframe").Locator("#declared");
@@ -218,11 +218,5 @@ public sealed class OutputTests : RedisBrowserTest
     {
         using var client = node.Operator();
         return JsonNode.Parse(await client.GetStringAsync(new Uri(GraphicsSettings.Api(), UriKind.Relative)))!;
-    }
-
-    private static async Task SendAsync(HttpClient client, string command, string? body)
-    {
-        using var response = await client.PostAsync(new Uri(GraphicsSettings.Api(command), UriKind.Relative), body is null ? null : WebNode.Json(body));
-        Assert.True(response.IsSuccessStatusCode, $"{command}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 }

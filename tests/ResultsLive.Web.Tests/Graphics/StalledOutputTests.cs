@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
 
 using Microsoft.AspNetCore.SignalR.Client;
@@ -31,8 +30,8 @@ public sealed class StalledOutputTests : IDisposable
     public async Task LiveData_WhileAnOutputHasStoppedReading_ReachesEveryOtherOutput()
     {
         using var control = _node.Operator();
-        await PostAsync(control, "cue", """{"layer":"bug","template":"bug"}""");
-        await PostAsync(control, "take", null);
+        await control.CommandAsync("cue", """{"layer":"bug","template":"bug"}""");
+        await control.CommandAsync("take");
         await using var stalled = await StalledHubClient.InvokeThenStallAsync(
             _node.BaseAddress, "hubs/graphics", "Join", GraphicsSettings.Channel, GraphicsSettings.OutputKey, "preview");
         var received = new ConcurrentQueue<long>();
@@ -54,11 +53,5 @@ public sealed class StalledOutputTests : IDisposable
 
         // And the stall was real: the stalled output has live data it has not taken.
         Assert.InRange(_node.Services.GetServices<IHostedService>().OfType<LiveLayers>().Single().PendingSends, 1, HubFanOut.MaxInFlight);
-    }
-
-    private static async Task PostAsync(HttpClient client, string command, string? body)
-    {
-        using var response = await client.PostAsync(new Uri(GraphicsSettings.Api(command), UriKind.Relative), body is null ? null : WebNode.Json(body));
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{command}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 }
