@@ -114,6 +114,14 @@ function fold(text) {
     return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
 }
 
+// After a newer version's colours and titles were moved onto the drawn map: the chosen seat's card says its new result.
+export function reshow(slot) {
+    const hex = slot.dataset.selected && slot.querySelector(`.hexmap-svg a.hx[data-seat="${CSS.escape(slot.dataset.selected)}"]`);
+    if (hex) {
+        showCard(slot, hex);
+    }
+}
+
 // Sets a map up to be explored; called for each new drawing of a map part (the first, and after each swap).
 export function explore(slot, roveTo) {
     const svg = slot.querySelector(".hexmap-svg");

@@ -4,7 +4,7 @@
 // front serves), swaps them in, redraws the charts in place, and tells screen readers what arrived. It says when it
 // last heard from the server, says "results paused" when that is stale, and lets the reader pause it (WCAG 2.2.2).
 import { create as createChart } from "./Shared/Charts/ApexChart.razor.js";
-import { explore } from "./mapexplore.js";
+import { explore, reshow } from "./mapexplore.js";
 
 const STALE_AFTER_MS = 30000;    // the server sends a keep-alive every 10 s: three missed means the line is down
 const POLL_EVERY_MS = 2000;
@@ -58,6 +58,99 @@ function carryCharts(oldRoot, newRoot) {
         }
         chart.style.minHeight = element.style.minHeight;
         element.replaceWith(chart);
+    });
+}
+
+// The results already on the page keep still when a new one pushes them down the list: only the new one fades in.
+function markShown(oldRoot, newRoot) {
+    const key = item => `${item.dataset.seat}/${item.dataset.revision}`;
+    const shown = new Set([...oldRoot.querySelectorAll("li.latest-item")].map(key));
+    newRoot.querySelectorAll("li.latest-item").forEach(item => {
+        if (shown.has(key(item))) {
+            item.classList.add("shown");
+        }
+    });
+}
+
+// Every version of a map has the same hexagons in the same places: a declaration changes a seat's colour and title.
+// The drawn map is kept and the new colours and titles are moved onto it, and only what is around the map (its caption
+// and key) is swapped. The browser then restyles and repaints the seats that changed instead of laying out and painting
+// 650 new ones (measure-pages.sh: most of the page's work on each declaration), and the reader's zoom, focus and chosen
+// seat stay as they were. False, with nothing changed, when the new version's map is not the same layout.
+function carryMap(slot, incoming) {
+    const drawn = slot.querySelector(".hexmap-svg");
+    const next = incoming.querySelector(".hexmap-svg");
+    if (!drawn || !next || !drawn.dataset.ready || pathTo(drawn, slot).length !== pathTo(next, incoming).length) {
+        return false;
+    }
+    const old = drawn.querySelectorAll("a.hx");
+    const now = next.querySelectorAll("a.hx");
+    if (old.length !== now.length || [...old].some((hex, i) => hex.dataset.seat !== now[i].dataset.seat)) {
+        return false;
+    }
+    old.forEach((hex, i) => carryHex(hex, now[i]));
+
+    // Everything beside the map, at each level from the map up to the slot, is taken from the new version.
+    let kept = drawn;
+    let twin = next;
+    while (kept !== slot) {
+        const keptParent = kept.parentNode;
+        const twinParent = twin.parentNode;
+        const newcomers = [...twinParent.childNodes];
+        const at = newcomers.indexOf(twin);
+        [...keptParent.childNodes].forEach(node => {
+            if (node !== kept) {
+                node.remove();
+            }
+        });
+        kept.before(...newcomers.slice(0, at));
+        kept.after(...newcomers.slice(at + 1));
+        if (keptParent !== slot) {
+            for (const { name, value } of twinParent.attributes) {
+                if (keptParent.getAttribute(name) !== value) {
+                    keptParent.setAttribute(name, value);
+                }
+            }
+        }
+        kept = keptParent;
+        twin = twinParent;
+    }
+    return true;
+}
+
+function pathTo(node, root) {
+    const path = [];
+    for (let at = node; at && at !== root; at = at.parentNode) {
+        path.push(at);
+    }
+    return path;
+}
+
+// One seat's new colour, title and link onto its drawn hexagon; a hexagon whose drawing changed shape (a recount's
+// hatching) is replaced whole. Its tab stop is the reader's (the arrow keys move it), not the server's.
+function carryHex(hex, fresh) {
+    if (hex.childElementCount !== fresh.childElementCount) {
+        fresh.setAttribute("tabindex", hex.getAttribute("tabindex") ?? "-1");
+        hex.replaceWith(fresh);
+        return;
+    }
+    for (const name of ["class", "href", "data-party"]) {
+        const value = fresh.getAttribute(name);
+        if (value === null) {
+            hex.removeAttribute(name);
+        } else if (hex.getAttribute(name) !== value) {
+            hex.setAttribute(name, value);
+        }
+    }
+    [...fresh.children].forEach((child, i) => {
+        const drawn = hex.children[i];
+        if (child.localName === "title") {
+            if (drawn.textContent !== child.textContent) {
+                drawn.textContent = child.textContent;
+            }
+        } else if (drawn.getAttribute("fill") !== child.getAttribute("fill")) {
+            drawn.setAttribute("fill", child.getAttribute("fill"));
+        }
     });
 }
 
@@ -128,13 +221,21 @@ function swap(slot, html, version) {
     template.innerHTML = html;
     const incoming = template.content;
     carryCharts(slot, incoming);
+    markShown(slot, incoming);
     const focusedSeat = slot.contains(document.activeElement) ? document.activeElement.getAttribute("data-seat") : null;
     const open = [...slot.querySelectorAll("details[open]")].map((_, i) => i);
-    slot.replaceChildren(incoming);
+    const mapKept = carryMap(slot, incoming);
+    if (!mapKept) {
+        slot.replaceChildren(incoming);
+    }
     slot.dataset.version = String(version);
     open.forEach(i => slot.querySelectorAll("details")[i]?.setAttribute("open", ""));
     drawCharts(slot);
-    prepareMap(slot);
+    if (mapKept) {
+        reshow(slot);
+    } else {
+        prepareMap(slot);
+    }
     if (focusedSeat) {
         const again = slot.querySelector(`[data-seat="${CSS.escape(focusedSeat)}"]`);
         if (again) {
@@ -454,8 +555,9 @@ function prepareMap(root) {
     if (slot) {
         explore(slot, roveTo);
     }
-    const readout = map.closest(".hexmap")?.querySelector(".hexmap-readout");
     const show = hex => {
+        // Looked up each time: a newer version of the part brings its own readout beside the kept map.
+        const readout = map.closest(".hexmap")?.querySelector(".hexmap-readout");
         if (readout) {
             readout.textContent = hex.querySelector("title")?.textContent ?? "";
         }

@@ -171,6 +171,39 @@ public sealed class LivePagesTests(LiveSiteFixture site) : IClassFixture<LiveSit
     }
 
     [Fact]
+    public async Task Declarations_RecolourTheDrawnMapInPlace_AndOnlyTheNewResultFadesIn()
+    {
+        var seats = site.Results.Values.Where(d => d.Constituency.StartsWith('E')).Skip(250).Take(2).ToList();
+        var home = await site.OpenAsync("/");
+        await LiveSiteFixture.WaitUntilLiveAsync(home);
+        await home.EvaluateAsync("() => { document.querySelector('[data-part=map] .hexmap-svg').__original = true; }");
+        var hexCount = await home.Locator("[data-part=map] a.hx").CountAsync();
+        var awaiting = await home.Locator($"a.hx[data-seat='{seats[0].Constituency}'] use").First.GetAttributeAsync("fill");
+
+        foreach (var declaration in seats)
+        {
+            await site.PostAsync(declaration);
+            var winner = declaration.Candidates.MaxBy(c => c.Votes)!.Party;
+            await Expect(home.Locator($"[data-part=map] a.hx[data-seat='{declaration.Constituency}']")).ToHaveAttributeAsync("data-party", winner, new() { Timeout = LiveSiteFixture.Patience });
+            await Expect(home.Locator($"li.latest-item[data-seat='{declaration.Constituency}']")).ToHaveCountAsync(1);
+        }
+
+        // The same map element, its seats recoloured and retitled: not a second map, not 650 new hexagons.
+        Assert.True(await home.EvaluateAsync<bool>("() => document.querySelector('[data-part=map] .hexmap-svg').__original === true"));
+        Assert.Equal(hexCount, await home.Locator("[data-part=map] a.hx").CountAsync());
+        var hex = home.Locator($"a.hx[data-seat='{seats[0].Constituency}']");
+        Assert.NotEqual(awaiting, await hex.Locator("use").First.GetAttributeAsync("fill"));
+        var winnerName = seats[0].Candidates.MaxBy(c => c.Votes)!.Name;
+        await Expect(hex.Locator("title")).ToHaveTextAsync(new Regex($", {Regex.Escape(winnerName)}$"), Soon);
+
+        // The newest result fades in; the one that was already on the page moves down without fading in again.
+        const string fade = "code => getComputedStyle(document.querySelector(`li.latest-item[data-seat=\"${code}\"]`), '::before').animationName";
+        Assert.Equal("arrive", await home.EvaluateAsync<string>(fade, seats[1].Constituency));
+        Assert.Equal("none", await home.EvaluateAsync<string>(fade, seats[0].Constituency));
+        await home.CloseAsync();
+    }
+
+    [Fact]
     public async Task Declaration_OnTheScoreboard_AnimatesOnlyWhatTheCompositorMoves()
     {
         // A page animating a background, a width or a fill repaints (or lays out) on the main thread for every frame, and
