@@ -298,6 +298,35 @@ internal static class LoadTest
         return process.TotalProcessorTime;
     }
 
+    /// <summary>
+    /// CPU time of every Chromium process on the machine (the measured page's browser, renderer, GPU and network processes):
+    /// on this machine's two cores the page's own work competes with the node's, so it is part of the figure.
+    /// </summary>
+    internal static TimeSpan BrowserCpu()
+    {
+        long ticks = 0;
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                var name = stat[(stat.IndexOf('(', StringComparison.Ordinal) + 1)..stat.LastIndexOf(')')];
+                if (name.Contains("chrom", StringComparison.Ordinal) || name.Contains("headless", StringComparison.Ordinal))
+                {
+                    // utime and stime, the 14th and 15th fields of /proc/PID/stat, in clock ticks (100 a second).
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentOutOfRangeException)
+            {
+                // Not a process, or one that went away meanwhile.
+            }
+        }
+
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
     private static double NowMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
 
     internal static async Task<string> PublishAsync(string repository, string output)

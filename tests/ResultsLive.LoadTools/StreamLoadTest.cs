@@ -93,8 +93,10 @@ internal static class StreamLoadTest
             Console.WriteLine($"  latency with {open.Count} viewers open ...");
             var before = open.Select(v => v.Sequences).ToArray();
             var cpu = LoadTest.NodeCpu(node);
+            var browser0 = LoadTest.BrowserCpu();
             var crowded = await LoadTest.MeasureLatencyAsync(client, page, night, ref next, declarations);
             var crowdedCpu = (LoadTest.NodeCpu(node) - cpu).TotalMilliseconds / declarations;
+            var crowdedBrowserCpu = (LoadTest.BrowserCpu() - browser0).TotalMilliseconds / declarations;
 
             // Every viewer must have had every declaration: the last one may still be on its way, so wait for it.
             var deadline = Stopwatch.StartNew();
@@ -113,8 +115,10 @@ internal static class StreamLoadTest
             await Task.Delay(2000);
             Console.WriteLine("  latency with the measured page alone ...");
             cpu = LoadTest.NodeCpu(node);
+            browser0 = LoadTest.BrowserCpu();
             var alone = await LoadTest.MeasureLatencyAsync(client, page, night, ref next, declarations);
             var aloneCpu = (LoadTest.NodeCpu(node) - cpu).TotalMilliseconds / declarations;
+            var aloneBrowserCpu = (LoadTest.BrowserCpu() - browser0).TotalMilliseconds / declarations;
 
             Console.WriteLine();
             Console.WriteLine("Declaration to DOM (POST sent -> the seat's ticker entry for that revision in the page's DOM):");
@@ -124,6 +128,8 @@ internal static class StreamLoadTest
                 $"  every viewer received every declaration: {(received.Count == 0 || received.Min() >= declarations ? "yes" : "NO")} (per viewer: min {received.DefaultIfEmpty().Min()}, max {received.DefaultIfEmpty().Max()} of {declarations})"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  node CPU per declaration: {aloneCpu:0.0} ms with 1 page, {crowdedCpu:0.0} ms with 1 page + {viewers} viewers; machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  the measured page's browser (all Chromium processes) CPU per declaration: {aloneBrowserCpu:0.0} ms alone, {crowdedBrowserCpu:0.0} ms with {viewers} viewers"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Server memory per viewer (managed heap after forced full GC, slope over 0/{viewers / 2}/{viewers} viewers): {perViewer / 1024:0.0} KB; working set slope {rssPerViewer / 1024:0.0} KB"));
             var limit = viewers >= 1000 ? 1000 : 100;
