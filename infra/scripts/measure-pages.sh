@@ -2,7 +2,8 @@
 # Measures the public pages: declaration-to-DOM latency in headless Chromium (alone and with 100 other circuits) and
 # server memory per idle scoreboard circuit. Publishes the web app in Release and runs it as a child process on the
 # 2024 election (../shared/data) with a private redis-server; pass --in-memory for the in-memory journal.
-# With --stream the other viewers are /api/v1/stream clients (the public pages), e.g. `measure --stream --others 10000`.
+# With --stream the other viewers are /api/v1/stream clients (the public pages), e.g. `measure --stream --others 10000`,
+# and the ticker embed in a sandboxed iframe on a host page of another origin is measured too.
 # `cache [--readers 10000] [--declarations 100]`: the public side behind nginx's cache as deployed (infra/nginx), 10,000
 # readers fetching each declaration's changed fragments through it; prints renders per fragment per sequence at the node,
 # the cache hit ratio and node requests per declaration (README, "Behind a CDN").

@@ -117,14 +117,14 @@ internal static class LoadTest
             // Not counted: the first updates through a fresh node's render path run tier-0 code and the JIT (8 % of the
             // node's CPU in a trace of the first minute); the night's figures are its steady state.
             Console.WriteLine($"  warm-up: {WarmUp} updates with {circuits.Count} other circuits open, not counted ...");
-            await MeasureLatencyAsync(client, page, night, ref next, WarmUp);
+            await MeasureLatencyAsync(client, page.MainFrame, night, ref next, WarmUp);
 
             Console.WriteLine($"  latency with {circuits.Count} other circuits open ...");
             var before = circuits.Sum(c => c.RenderBatches);
             var bytesBefore = circuits.Sum(c => c.RenderBatchBytes);
             var cpu = NodeCpu(node);
             var toolCpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var crowded = await MeasureLatencyAsync(client, page, night, ref next, declarations);
+            var crowded = await MeasureLatencyAsync(client, page.MainFrame, night, ref next, declarations);
             var crowdedCpu = (NodeCpu(node) - cpu).TotalMilliseconds / declarations;
             var crowdCpu = (Process.GetCurrentProcess().TotalProcessorTime - toolCpu).TotalMilliseconds / declarations;
             var batches = circuits.Sum(c => c.RenderBatches) - before;
@@ -138,7 +138,7 @@ internal static class LoadTest
             await Task.Delay(2000);
             Console.WriteLine("  latency with the measured page alone ...");
             cpu = NodeCpu(node);
-            var alone = await MeasureLatencyAsync(client, page, night, ref next, declarations);
+            var alone = await MeasureLatencyAsync(client, page.MainFrame, night, ref next, declarations);
             var aloneCpu = (NodeCpu(node) - cpu).TotalMilliseconds / declarations;
 
             Console.WriteLine();
@@ -176,13 +176,13 @@ internal static class LoadTest
     internal const int WarmUp = 40;
 
     internal static Task<(List<double> Dom, List<double> Ack, int Missed)> MeasureLatencyAsync(
-        HttpClient client, IPage page, IReadOnlyList<Declaration> night, ref int next, int count)
+        HttpClient client, IFrame page, IReadOnlyList<Declaration> night, ref int next, int count)
     {
         var start = next;
         next += count;
         return Measure(client, page, night, start, count);
 
-        static async Task<(List<double>, List<double>, int)> Measure(HttpClient client, IPage page, IReadOnlyList<Declaration> night, int start, int count)
+        static async Task<(List<double>, List<double>, int)> Measure(HttpClient client, IFrame page, IReadOnlyList<Declaration> night, int start, int count)
         {
             var dom = new List<double>();
             var ack = new List<double>();
@@ -225,7 +225,7 @@ internal static class LoadTest
         }
     }
 
-    private static async Task<double?> WaitSeenAsync(IPage page, string key)
+    private static async Task<double?> WaitSeenAsync(IFrame page, string key)
     {
         // The wait runs inside the page (Playwright polls there), not as a round trip through the driver every few
         // milliseconds: the instrument must not load the machine it measures. The figure is the observer's own timestamp,
