@@ -182,9 +182,9 @@ function addressOf(slot, partsToUrls) {
         : `${followed.slice(0, at)}/${encodeURIComponent(slot.dataset.part)}/${followed.slice(at + slot.dataset.follows.length + 2)}`;
 }
 
-// A part with a chart or the map holds the main thread longest while it is swapped in (650 hexes parsed, a chart
-// redrawn). Such parts are asked for last and swapped after the light ones, so the ticker and the count are never held
-// up behind them.
+// A part with a chart or the map holds the browser longest (its fetch, 650 hexes parsed, a chart redrawn). Such parts
+// are asked for only once the light ones are in, so the ticker and the count are never held up behind them: asked for
+// together, the light parts' responses waited in the browser's network process behind the heavy ones'.
 function isHeavy(slot) {
     return slot.querySelector(".apex-chart, .hexmap-svg") !== null;
 }
@@ -192,20 +192,13 @@ function isHeavy(slot) {
 async function update(partsToUrls) {
     const due = parts()
         .map(slot => ({ slot, url: addressOf(slot, partsToUrls) }))
-        .filter(({ slot, url }) => url && versionOf(url) > Number(slot.dataset.version || 0))
-        .map(item => ({ ...item, heavy: isHeavy(item.slot) }))
-        .sort((a, b) => a.heavy - b.heavy)
-        .map(item => {
-            const fetched = fetchPart(item.url);
-            fetched.catch(() => { });   // handled where it is awaited; this stops an early failure being reported as unhandled
-            return { ...item, fetched };
-        });
-    const put = async ({ slot, url, fetched }) => {
-        const part = await fetched;
+        .filter(({ slot, url }) => url && versionOf(url) > Number(slot.dataset.version || 0));
+    const put = async ({ slot, url }) => {
+        const part = await fetchPart(url);
         swap(slot, part.html, Number(part.version) || versionOf(url));
     };
-    const light = Promise.all(due.filter(item => !item.heavy).map(put));
-    const heavy = due.filter(item => item.heavy).map(async item => {
+    const light = Promise.all(due.filter(item => !isHeavy(item.slot)).map(put));
+    const heavy = due.filter(item => isHeavy(item.slot)).map(async item => {
         await light.catch(() => { });
         await put(item);
     });
