@@ -327,6 +327,17 @@ internal static class LoadTest
         return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
+    /// <summary>The machine's CPU ticks so far (all, and stolen by the hypervisor for other guests), from /proc/stat.</summary>
+    internal static (long Total, long Steal) MachineTicks()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..].Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        return (fields.Sum(), fields.Length > 7 ? fields[7] : 0);
+    }
+
+    /// <summary>The share of the machine's CPU time between two readings that the hypervisor gave to other guests.</summary>
+    internal static double StealPercent((long Total, long Steal) before, (long Total, long Steal) after) =>
+        100.0 * (after.Steal - before.Steal) / Math.Max(1, after.Total - before.Total);
+
     private static double NowMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
 
     internal static async Task<string> PublishAsync(string repository, string output)

@@ -98,9 +98,11 @@ internal static class StreamLoadTest
             var before = open.Select(v => v.Sequences).ToArray();
             var cpu = LoadTest.NodeCpu(node);
             var browser0 = LoadTest.BrowserCpu();
+            var ticks = LoadTest.MachineTicks();
             var crowded = await LoadTest.MeasureLatencyAsync(client, page.MainFrame, night, ref next, declarations);
             var crowdedCpu = (LoadTest.NodeCpu(node) - cpu).TotalMilliseconds / declarations;
             var crowdedBrowserCpu = (LoadTest.BrowserCpu() - browser0).TotalMilliseconds / declarations;
+            var crowdedSteal = LoadTest.StealPercent(ticks, LoadTest.MachineTicks());
 
             // Every viewer must have had every declaration: the last one may still be on its way, so wait for it.
             var deadline = Stopwatch.StartNew();
@@ -120,9 +122,11 @@ internal static class StreamLoadTest
             Console.WriteLine("  latency with the measured page alone ...");
             cpu = LoadTest.NodeCpu(node);
             browser0 = LoadTest.BrowserCpu();
+            ticks = LoadTest.MachineTicks();
             var alone = await LoadTest.MeasureLatencyAsync(client, page.MainFrame, night, ref next, declarations);
             var aloneCpu = (LoadTest.NodeCpu(node) - cpu).TotalMilliseconds / declarations;
             var aloneBrowserCpu = (LoadTest.BrowserCpu() - browser0).TotalMilliseconds / declarations;
+            var aloneSteal = LoadTest.StealPercent(ticks, LoadTest.MachineTicks());
 
             // The same for an embed on a newsroom's article: the ticker embed in a sandboxed iframe on a page of another origin.
             await measured.CloseAsync();
@@ -146,6 +150,8 @@ internal static class StreamLoadTest
                 $"  node CPU per declaration: {aloneCpu:0.0} ms with 1 page, {crowdedCpu:0.0} ms with 1 page + {viewers} viewers; machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  the measured page's browser (all Chromium processes) CPU per declaration: {aloneBrowserCpu:0.0} ms alone, {crowdedBrowserCpu:0.0} ms with {viewers} viewers"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  CPU stolen by the hypervisor (other guests on the host) while measuring: {aloneSteal:0.0}% with 1 page, {crowdedSteal:0.0}% with {viewers} viewers"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Server memory per viewer (managed heap after forced full GC, slope over 0/{viewers / 2}/{viewers} viewers): {perViewer / 1024:0.0} KB; working set slope {rssPerViewer / 1024:0.0} KB"));
             var limit = viewers >= 1000 ? 1000 : 100;
