@@ -154,7 +154,8 @@ function carryHex(hex, fresh) {
     });
 }
 
-// ---- Parts: fetched by address, swapped in whole, with focus, open disclosures and the search filter kept.
+// ---- Parts: fetched by address and swapped in (a drawn map kept and recoloured), with focus, open disclosures and the
+// search filter kept.
 
 async function fetchPart(url) {
     const response = await fetch(url, { credentials: "omit" });
