@@ -75,12 +75,12 @@ function markShown(oldRoot, newRoot) {
 // Every version of a map has the same hexagons in the same places: a declaration changes a seat's colour and title.
 // The drawn map is kept and the new colours and titles are moved onto it, and only what is around the map (its caption
 // and key) is swapped. The browser then restyles and repaints the seats that changed instead of laying out and painting
-// 650 new ones (measure-pages.sh: most of the page's work on each declaration), and the reader's zoom, focus and chosen
+// 650 new ones (measure-pages.sh: about a fifth of the browser's CPU per declaration), and the reader's zoom, focus and chosen
 // seat stay as they were. False, with nothing changed, when the new version's map is not the same layout.
 function carryMap(slot, incoming) {
     const drawn = slot.querySelector(".hexmap-svg");
     const next = incoming.querySelector(".hexmap-svg");
-    if (!drawn || !next || !drawn.dataset.ready || pathTo(drawn, slot).length !== pathTo(next, incoming).length) {
+    if (!drawn || !next || !drawn.dataset.ready || depth(drawn, slot) !== depth(next, incoming)) {
         return false;
     }
     const old = drawn.querySelectorAll("a.hx");
@@ -118,12 +118,13 @@ function carryMap(slot, incoming) {
     return true;
 }
 
-function pathTo(node, root) {
-    const path = [];
+// How many levels below root a node is.
+function depth(node, root) {
+    let levels = 0;
     for (let at = node; at && at !== root; at = at.parentNode) {
-        path.push(at);
+        levels++;
     }
-    return path;
+    return levels;
 }
 
 // One seat's new colour, title and link onto its drawn hexagon; a hexagon whose drawing changed shape (a recount's
