@@ -61,17 +61,6 @@ function carryCharts(oldRoot, newRoot) {
     });
 }
 
-// The results already on the page keep still when a new one pushes them down the list: only the new one fades in.
-function markShown(oldRoot, newRoot) {
-    const key = item => `${item.dataset.seat}/${item.dataset.revision}`;
-    const shown = new Set([...oldRoot.querySelectorAll("li.latest-item")].map(key));
-    newRoot.querySelectorAll("li.latest-item").forEach(item => {
-        if (shown.has(key(item))) {
-            item.classList.add("shown");
-        }
-    });
-}
-
 // Every version of a map has the same hexagons in the same places: a declaration changes a seat's colour and title.
 // The drawn map is kept and the new colours and titles are moved onto it, and only what is around the map (its caption
 // and key) is swapped. The browser then restyles and repaints the seats that changed instead of laying out and painting
@@ -216,7 +205,6 @@ function swap(slot, html, version) {
     template.innerHTML = html;
     const incoming = template.content;
     carryCharts(slot, incoming);
-    markShown(slot, incoming);
     const focusedSeat = slot.contains(document.activeElement) ? document.activeElement.getAttribute("data-seat") : null;
     const open = [...slot.querySelectorAll("details[open]")].map((_, i) => i);
     const mapKept = carryMap(slot, incoming);
