@@ -23,7 +23,6 @@ let pendingWhilePaused = null;
 let epoch = null;
 let lastEventId = null;
 let applying = Promise.resolve();
-let queued = null;
 let refreshWhenResumed = false;
 let connectionLost = false;
 
@@ -173,28 +172,37 @@ function addressOf(slot, partsToUrls) {
         : `${followed.slice(0, at)}/${encodeURIComponent(slot.dataset.part)}/${followed.slice(at + slot.dataset.follows.length + 2)}`;
 }
 
-// A part with a chart or the map holds the browser longest (its fetch, 650 hexes parsed, a chart redrawn). Such parts
-// are asked for only once the light ones are in, so the ticker and the count are never held up behind them: asked for
-// together, the light parts' responses waited in the browser's network process behind the heavy ones'.
+// A part with a chart, the map or a long table (the gains, the seat list) holds the browser longest: its fetch, its
+// hundreds of elements parsed, laid out and painted, a chart redrawn. It is a heavy part, and the light ones (the ticker,
+// the count) never wait behind it. See apply.
+const HEAVY_ELEMENTS = 300;
+
 function isHeavy(slot) {
-    return slot.querySelector(".apex-chart, .hexmap-svg") !== null;
+    return slot.querySelector(".apex-chart, .hexmap-svg") !== null || slot.getElementsByTagName("*").length > HEAVY_ELEMENTS;
 }
 
-async function update(partsToUrls) {
-    const due = parts()
+// The slots of one lane (light or heavy) that the addresses name at a version newer than they show.
+function due(partsToUrls, heavy) {
+    return parts()
+        .filter(slot => isHeavy(slot) === heavy)
         .map(slot => ({ slot, url: addressOf(slot, partsToUrls) }))
         .filter(({ slot, url }) => url && versionOf(url) > Number(slot.dataset.version || 0));
-    const put = async ({ slot, url }) => {
-        const part = await fetchPart(url);
-        swap(slot, part.html, Number(part.version) || versionOf(url));
-    };
-    const light = Promise.all(due.filter(item => !isHeavy(item.slot)).map(put));
-    const heavy = due.filter(item => isHeavy(item.slot)).map(async item => {
-        await light.catch(() => { });
-        await put(item);
-    });
-    await Promise.all([light, ...heavy]);
 }
+
+async function put({ slot, url }) {
+    const part = await fetchPart(url);
+    swap(slot, part.html, Number(part.version) || versionOf(url));
+}
+
+// Resolves in a task of the lowest priority the browser has: anything else waiting (news from the stream, a light part's
+// response, a reader's click) runs first.
+function background() {
+    return globalThis.scheduler?.postTask
+        ? globalThis.scheduler.postTask(() => { }, { priority: "background" })
+        : new Promise(resolve => setTimeout(resolve, 0));
+}
+
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 function swap(slot, html, version) {
     if (Number(slot.dataset.version || 0) >= version) {
@@ -310,23 +318,63 @@ function newest(parts, more) {
     return merged;
 }
 
-// Swaps in the parts the news names, after whatever swap is under way. News that comes while one is under way joins a
-// single update that runs next, each part at its newest address: a page whose swaps take longer than the news takes to
-// come (a busy phone, a full-speed night) skips the versions it would only have shown for a moment, rather than
-// working through every one of them and falling further behind.
+// Swaps in the parts the news names, in two lanes. The light parts are fetched and swapped in as soon as the news comes,
+// so a reader sees the new result at once. The heavy parts (charts, map, long tables) follow in a lane of their own:
+// after the light parts of the same news, in background tasks that anything more urgent runs ahead of, and at most once
+// a second. The ticker never waits behind a chart: measure-pages.sh --stream found the next result queued behind the last
+// one's charts and map, 100 to 300 ms on a busy two-core machine.
+// In each lane, news that comes while an update is under way joins a single update that runs next, each part at its
+// newest address: a page whose swaps take longer than the news takes to come (a busy phone, a full-speed night) skips
+// the versions it would only have shown for a moment, rather than working through every one and falling further behind.
+const HEAVY_EVERY_MS = 1000;
+let lightApplying = Promise.resolve();
+let lightQueued = null;
+let heavyNews = null;
+let heavyRunning = false;
+let heavyLast = -Infinity;
+
 function apply(partsToUrls) {
-    if (queued) {
-        queued = newest(queued, partsToUrls);
+    heavyNews = newest(heavyNews ?? {}, partsToUrls);
+    if (!heavyRunning) {
+        heavyRunning = true;
+        runHeavy().catch(() => refreshAll()).finally(() => { heavyRunning = false; });
+    }
+    if (lightQueued) {
+        lightQueued = newest(lightQueued, partsToUrls);
         return;
     }
-    queued = { ...partsToUrls };
-    applying = applying
+    lightQueued = { ...partsToUrls };
+    lightApplying = lightApplying
         .then(() => {
-            const next = queued;
-            queued = null;
-            return update(next);
+            const next = lightQueued;
+            lightQueued = null;
+            return Promise.all(due(next, false).map(put));
         })
         .catch(() => refreshAll());
+}
+
+async function runHeavy() {
+    while (heavyNews) {
+        const wait = heavyLast + HEAVY_EVERY_MS - performance.now();
+        if (wait > 0) {
+            await sleep(wait);
+        }
+        // The light parts of the news go first, and their responses do not queue behind a map's.
+        await lightApplying;
+        const news = heavyNews;
+        heavyNews = null;
+        heavyLast = performance.now();
+        const items = due(news, true);
+        const fetched = items.map(item => fetchPart(item.url));
+        fetched.forEach(f => f.catch(() => { }));
+        for (const [i, { slot, url }] of items.entries()) {
+            const part = await fetched[i];
+            // Each chart or map in a task of its own, after any news or light part that came meanwhile.
+            await background();
+            await lightApplying;
+            swap(slot, part.html, Number(part.version) || versionOf(url));
+        }
+    }
 }
 
 // Takes every part on the page as it is now: after a reset, a gap, an epoch change or a pause.
