@@ -151,7 +151,8 @@ async function fetchPart(url) {
     if (!response.ok) {
         throw new Error(`${url}: ${response.status}`);
     }
-    return { html: await response.text(), version: response.headers.get("X-Part-Version") };
+    // The version the node says it served (a /fragments/current/ address has none of its own), else the address's.
+    return { html: await response.text(), version: Number(response.headers.get("X-Part-Version")) || versionOf(url) };
 }
 
 function versionOf(url) {
@@ -191,7 +192,7 @@ function due(partsToUrls, heavy) {
 
 async function put({ slot, url }) {
     const part = await fetchPart(url);
-    swap(slot, part.html, Number(part.version) || versionOf(url));
+    swap(slot, part.html, part.version);
 }
 
 // Resolves in a task of the lowest priority the browser has: anything else waiting (news from the stream, a light part's
@@ -366,13 +367,14 @@ async function runHeavy() {
         heavyLast = performance.now();
         const items = due(news, true);
         const fetched = items.map(item => fetchPart(item.url));
+        // Asked for together; a failure is met where that part is awaited (and the lane refreshes everything), not twice.
         fetched.forEach(f => f.catch(() => { }));
-        for (const [i, { slot, url }] of items.entries()) {
+        for (const [i, { slot }] of items.entries()) {
             const part = await fetched[i];
             // Each chart or map in a task of its own, after any news or light part that came meanwhile.
             await background();
             await lightApplying;
-            swap(slot, part.html, Number(part.version) || versionOf(url));
+            swap(slot, part.html, part.version);
         }
     }
 }
@@ -390,11 +392,10 @@ function refreshAll(known = {}) {
             const url = addressOf(slot, known) ?? `/fragments/current/${encodeURIComponent(part)}`;
             try {
                 const fetched = await fetchPart(url);
-                const version = Number(fetched.version) || versionOf(url);
-                if (slot.dataset.epoch !== epoch || version > Number(slot.dataset.version || 0)) {
+                if (slot.dataset.epoch !== epoch || fetched.version > Number(slot.dataset.version || 0)) {
                     slot.dataset.version = "0";
                     slot.dataset.epoch = epoch ?? "";
-                    swap(slot, fetched.html, version);
+                    swap(slot, fetched.html, fetched.version);
                 }
             } catch {
                 // Kept as it is; the next news tries again.
