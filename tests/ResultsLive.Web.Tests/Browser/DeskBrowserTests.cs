@@ -119,10 +119,18 @@ public sealed class DeskBrowserTests : RedisBrowserTest
     /// <summary>Waits for the clipboard to hold <paramref name="expected"/> (or anything, when null), then returns what it holds.</summary>
     private static async Task<string> ClipboardTextAsync(IPage page, string? expected)
     {
+        // Playwright polls a predicate and does not wait for a promise it returns (one is always truthy), so each poll
+        // starts a read and looks at the last one that finished: the wait ends only once the clipboard holds the text.
         await page.WaitForFunctionAsync(
-            "async expected => { const text = await navigator.clipboard.readText(); return expected === null ? text.length > 0 : text === expected; }",
+            """
+            expected => {
+                navigator.clipboard.readText().then(text => { window.__clipboard = text; }, () => { });
+                const text = window.__clipboard;
+                return text !== undefined && (expected === null ? text.length > 0 : text === expected);
+            }
+            """,
             expected,
-            new() { Timeout = LiveSiteFixture.Patience });
-        return await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+            new() { Timeout = LiveSiteFixture.Patience, PollingInterval = 50 });
+        return await page.EvaluateAsync<string>("() => window.__clipboard");
     }
 }
