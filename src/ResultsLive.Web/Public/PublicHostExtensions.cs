@@ -69,15 +69,31 @@ internal sealed partial class FragmentPrerenderer(FragmentLedger ledger, Fragmen
             var state = ledger.State;
             var news = state.NewsAfter(seen);
             seen = state.Sequence;
-            foreach (var change in (news ?? []).SelectMany(n => n.Changed))
+            var due = (news ?? []).SelectMany(n => n.Changed)
+                .Select(change => ledger.Find(change.Part, change.Version) is { DrawAhead: true } version && version.Sequence == change.Version ? version : null)
+                .OfType<PartVersion>()
+                .OrderBy(version => SwappedFirst(version.Part) ? 0 : 1)
+                .ToList();
+            foreach (var version in due)
             {
-                if (ledger.Find(change.Part, change.Version) is { DrawAhead: true } version && version.Sequence == change.Version)
+                if (!SwappedFirst(version.Part))
                 {
-                    _ = DrawAsync(version);
+                    // A chart, the map or a long table takes milliseconds to draw: requests waiting for a thread (the
+                    // ticker's fetch, the next declaration's POST) go first.
+                    await Task.Yield();
                 }
+
+                _ = DrawAsync(version);
             }
         }
     }
+
+    /// <summary>
+    /// The parts a page fetches the moment the news comes (public.js's light lane: the ticker, the count, a seat's own
+    /// result), drawn before the charts, the map and the tables, whose lane follows: drawn in the news's (page) order,
+    /// the ticker waited behind the map (measure-pages.sh --stream).
+    /// </summary>
+    private static bool SwappedFirst(string part) => part is PublicPart.Latest or PublicPart.Declared || PublicPart.SeatCode(part) is not null;
 
     private async Task DrawAsync(PartVersion version)
     {

@@ -66,4 +66,34 @@ public sealed class FragmentRendererTests : IDisposable
             }
         }
     }
+
+    // The page's first lane (public.js: the ticker, the count, a seat's own result) fetches the moment the news comes; the
+    // charts, the map and the tables follow. Drawn ahead in that order, the ticker never waits for the map to be drawn.
+    [Fact]
+    public async Task Declaration_FollowedParts_TheTickerAndTheCountAreDrawnAheadBeforeTheChartsAndTheMap()
+    {
+        string[] first = [PublicPart.Latest, PublicPart.Declared, PublicPart.Seat("E14001305")];
+        string[] after = [PublicPart.Scoreboard, PublicPart.Share, PublicPart.Map, PublicPart.Gains];
+        using (var reader = _node.CreateClient())
+        {
+            // A reader of the home page and of the seat's page follows these parts (the current address redirects to the version).
+            foreach (var part in after.Concat(first))
+            {
+                using var current = await reader.GetAsync(new Uri($"/fragments/current/{part}", UriKind.Relative));
+                Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+            }
+        }
+
+        using var ingest = _node.Ingest();
+        using var posted = await ingest.PostAsync(new Uri("/api/v1/declarations", UriKind.Relative), WebNode.Json(Declarations.IslingtonNorthBody().Text()));
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var sequence = JsonDocument.Parse(await posted.Content.ReadAsStringAsync()).RootElement.GetProperty("sequence").GetInt64();
+
+        string Drawn(string part) => $"Drew {part} at {sequence} as html";
+        await Poll.UntilAsync(() => first.Concat(after).All(p => _logs.Any(Drawn(p))), "every followed part drawn ahead");
+        var order = _logs.Messages.ToList();
+        var lastOfFirst = first.Max(p => order.IndexOf(Drawn(p)));
+        var firstOfAfter = after.Min(p => order.IndexOf(Drawn(p)));
+        Assert.True(lastOfFirst < firstOfAfter, $"drawn in this order: {string.Join("; ", order.Where(m => m.EndsWith($" at {sequence} as html", StringComparison.Ordinal)))}");
+    }
 }
