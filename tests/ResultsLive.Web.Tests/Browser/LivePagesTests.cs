@@ -170,6 +170,45 @@ public sealed class LivePagesTests(LiveSiteFixture site) : IClassFixture<LiveSit
     }
 
     [Fact]
+    public async Task SeatsChart_RedrawnWithOneBarMoved_MeasuresOnlyThatBarsLabel()
+    {
+        // ApexCharts measures each data label's text (a forced layout of the page each) on every redraw. The chart module
+        // keeps those measurements for the life of the chart, so a redraw in which one bar moves measures one label.
+        var home = await site.OpenAsync("/");
+        await Expect(home.Locator(".seats .apexcharts-canvas")).ToBeVisibleAsync(new() { Timeout = LiveSiteFixture.Patience });
+        var moved = await home.EvaluateAsync<string>(
+            """
+            async () => {
+                const chart = document.querySelector('.seats .apex-chart');
+                const series = JSON.parse(chart.dataset.series);
+                const getBBox = SVGGraphicsElement.prototype.getBBox;
+                SVGGraphicsElement.prototype.getBBox = function () {
+                    if (this.closest('.seats')) window.__measured.push(this.textContent);
+                    return getBBox.call(this);
+                };
+                const redraw = async first => {
+                    const data = series[0].data.map((v, i) => i === 0 ? first : v);
+                    chart.dataset.series = JSON.stringify([{ ...series[0], data }]);
+                    while (chart.querySelector('.apexcharts-datalabels text')?.textContent.trim() !== String(first)) {
+                        await new Promise(frame => requestAnimationFrame(frame));
+                    }
+                };
+                await redraw(series[0].data[0] + 1000);
+                window.__measured = [];
+                await redraw(series[0].data[0] + 2000);
+                return String(series[0].data[0] + 2000);
+            }
+            """);
+
+        // Every bar's label is drawn again; only the moved one is measured (ApexCharts takes two measures of a new text).
+        var measured = await home.EvaluateAsync<string[]>("() => window.__measured");
+        Assert.True(await home.Locator(".seats .apexcharts-datalabels text").CountAsync() > 1);
+        Assert.NotEmpty(measured);
+        Assert.All(measured, text => Assert.Equal(moved, text));
+        await home.CloseAsync();
+    }
+
+    [Fact]
     public async Task Declarations_RecolourTheDrawnMapInPlace_AndOnlyTheNewestResultIsMarked()
     {
         var seats = site.Results.Values.Where(d => d.Constituency.StartsWith('E')).Skip(250).Take(2).ToList();

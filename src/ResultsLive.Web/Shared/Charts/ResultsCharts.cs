@@ -162,6 +162,10 @@ public sealed class ResultsCharts
             ["dataLabels"] = new JsonObject
             {
                 ["enabled"] = true,
+
+                // One label per bar, each on its own row: they cannot overlap, so ApexCharts need not measure them all
+                // again after every redraw to find out.
+                ["avoidOverlap"] = false,
                 ["textAnchor"] = "start",
                 ["offsetX"] = 22,
                 ["style"] = new JsonObject { ["colors"] = new JsonArray(Ink), ["fontSize"] = "13px", ["fontWeight"] = 700 },
