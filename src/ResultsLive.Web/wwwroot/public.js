@@ -203,8 +203,6 @@ function background() {
         : new Promise(resolve => setTimeout(resolve, 0));
 }
 
-const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
-
 function swap(slot, html, version) {
     if (Number(slot.dataset.version || 0) >= version) {
         return;
@@ -324,19 +322,41 @@ function newest(parts, more) {
 // after the light parts of the same news, in background tasks that anything more urgent runs ahead of, and at most once
 // a second. The ticker never waits behind a chart: measure-pages.sh --stream found the next result queued behind the last
 // one's charts and map, 100 to 300 ms on a busy two-core machine.
+// A heavy part out of sight (below the fold, or above it once the reader has scrolled on) is brought up to date at most
+// every few seconds, and at once when it comes into view: the reader's browser does the work of what the reader can
+// see. On a laptop's first screen of / that is the seats chart; the vote share chart, the map and the gains wait.
 // In each lane, news that comes while an update is under way joins a single update that runs next, each part at its
 // newest address: a page whose swaps take longer than the news takes to come (a busy phone, a full-speed night) skips
 // the versions it would only have shown for a moment, rather than working through every one and falling further behind.
 const HEAVY_EVERY_MS = 1000;
+const OUT_OF_SIGHT_EVERY_MS = 5000;
 let lightApplying = Promise.resolve();
 let lightQueued = null;
 let heavyNews = null;
 let heavyRunning = false;
 let heavyLast = -Infinity;
+let wakeHeavy = () => { };
+const heavySwappedAt = new WeakMap();
+const inSight = new Set();
+const sightings = "IntersectionObserver" in window
+    ? new IntersectionObserver(entries => {
+        for (const entry of entries) {
+            if (entry.isIntersecting) {
+                inSight.add(entry.target);
+            } else {
+                inSight.delete(entry.target);
+            }
+        }
+        // A part that came into view with news waiting for it is brought up to date now.
+        wakeHeavy();
+    }, { rootMargin: "50% 0px" })
+    : null;
 
 function apply(partsToUrls) {
     heavyNews = newest(heavyNews ?? {}, partsToUrls);
-    if (!heavyRunning) {
+    if (heavyRunning) {
+        wakeHeavy();
+    } else {
         heavyRunning = true;
         runHeavy().catch(() => refreshAll()).finally(() => { heavyRunning = false; });
     }
@@ -354,29 +374,76 @@ function apply(partsToUrls) {
         .catch(() => refreshAll());
 }
 
+// How long until a heavy part may be swapped in: at once in view, else when it is OUT_OF_SIGHT_EVERY_MS old. Tests set
+// data-out-of-sight-every on the status line to hold parts out of sight for as long as they need to look.
+function untilDue(slot, now) {
+    if (!sightings || inSight.has(slot)) {
+        return 0;
+    }
+    const every = Number(status?.dataset.outOfSightEvery) || OUT_OF_SIGHT_EVERY_MS;
+    return (heavySwappedAt.get(slot) ?? -Infinity) + every - now;
+}
+
 async function runHeavy() {
     while (heavyNews) {
-        const wait = heavyLast + HEAVY_EVERY_MS - performance.now();
+        if (paused) {
+            // The page stays as it is until the reader resumes, which applies what was held.
+            pendingWhilePaused = newest(heavyNews, pendingWhilePaused ?? {});
+            heavyNews = null;
+            break;
+        }
+        const items = due(heavyNews, true);
+        if (items.length === 0) {
+            heavyNews = null;
+            break;
+        }
+        const now = performance.now();
+        const soonest = Math.min(...items.map(({ slot }) => untilDue(slot, now)));
+        const wait = Math.max(soonest, heavyLast + HEAVY_EVERY_MS - now);
+        if (status) {
+            // For tests and for anyone debugging: the parts waiting to come into view.
+            status.dataset.outOfSight = items.filter(({ slot }) => untilDue(slot, now) > 0).map(({ slot }) => slot.dataset.part).join(" ");
+        }
         if (wait > 0) {
-            await sleep(wait);
+            // Woken early by news, or by a part coming into view, to work out again what is due.
+            await nap(wait);
+            continue;
         }
         // The light parts of the news go first, and their responses do not queue behind a map's.
         await lightApplying;
         const news = heavyNews;
-        heavyNews = null;
         heavyLast = performance.now();
-        const items = due(news, true);
-        const fetched = items.map(item => fetchPart(item.url));
+        const all = due(news, true);
+        const taken = all.filter(({ slot }) => untilDue(slot, heavyLast) <= 0);
+        // What is left stays for later: the parts taken now are up to date by then, so they are not due again.
+        heavyNews = taken.length < all.length ? news : null;
+        const fetched = taken.map(item => fetchPart(item.url));
         // Asked for together; a failure is met where that part is awaited (and the lane refreshes everything), not twice.
         fetched.forEach(f => f.catch(() => { }));
-        for (const [i, { slot }] of items.entries()) {
+        for (const [i, { slot }] of taken.entries()) {
             const part = await fetched[i];
             // Each chart or map in a task of its own, after any news or light part that came meanwhile.
             await background();
             await lightApplying;
             swap(slot, part.html, part.version);
+            heavySwappedAt.set(slot, performance.now());
         }
     }
+    if (status) {
+        status.dataset.outOfSight = "";
+    }
+}
+
+function nap(ms) {
+    return new Promise(resolve => {
+        const timer = setTimeout(woken, ms);
+        function woken() {
+            clearTimeout(timer);
+            wakeHeavy = () => { };
+            resolve();
+        }
+        wakeHeavy = woken;
+    });
 }
 
 // Takes every part on the page as it is now: after a reset, a gap, an epoch change or a pause.
@@ -740,6 +807,7 @@ function setUpCopy() {
 
 drawCharts(document);
 parts().forEach(prepareMap);
+parts().forEach(slot => sightings?.observe(slot));
 setUpSearch();
 setUpEmbed();
 setUpCopy();

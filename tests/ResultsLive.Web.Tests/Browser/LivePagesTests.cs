@@ -242,6 +242,39 @@ public sealed class LivePagesTests(LiveSiteFixture site) : IClassFixture<LiveSit
     }
 
     [Fact]
+    public async Task MapOutOfSight_TakesTheNewsWhenTheReaderScrollsToIt()
+    {
+        // In a short window the map is below the first screen. The ticker takes each result at once; the map, out of sight,
+        // takes its first news at once and then waits (on the night at most 5 s; here as long as the test looks) until the
+        // reader scrolls to it.
+        var seats = site.Results.Values.Where(d => d.Constituency.StartsWith('W')).Skip(10).Take(2).ToList();
+        var home = await site.OpenAsync("/");
+        await home.SetViewportSizeAsync(1280, 500);
+        await home.EvaluateAsync("() => { document.querySelector('[data-live-status]').dataset.outOfSightEvery = '600000'; }");
+        string Hex(Declaration d) => $"[data-part=map] a.hx[data-seat='{d.Constituency}']";
+        string Winner(Declaration d) => d.Candidates.MaxBy(c => c.Votes)!.Party;
+
+        await site.PostAsync(seats[0]);
+        await Expect(home.Locator(Hex(seats[0]))).ToHaveAttributeAsync("data-party", Winner(seats[0]), new() { Timeout = LiveSiteFixture.Patience });
+
+        await site.PostAsync(seats[1]);
+        await home.WaitForFunctionAsync(
+            """
+            ([seat, hex, winner]) =>
+                document.querySelector(`li.latest-item[data-seat="${seat}"]`) !== null
+                && document.querySelector('[data-live-status]').dataset.outOfSight.split(' ').includes('map')
+                && document.querySelector(hex).dataset.party !== winner
+            """,
+            new[] { seats[1].Constituency, Hex(seats[1]), Winner(seats[1]) },
+            new() { Timeout = LiveSiteFixture.Patience });
+
+        await home.Locator("[data-part=map]").ScrollIntoViewIfNeededAsync();
+
+        await Expect(home.Locator(Hex(seats[1]))).ToHaveAttributeAsync("data-party", Winner(seats[1]), new() { Timeout = LiveSiteFixture.Patience });
+        await home.CloseAsync();
+    }
+
+    [Fact]
     public async Task Declaration_OnTheHomePage_StartsNoAnimation()
     {
         // Every animation a result sets off runs frames in the browser for its whole length: a fading highlight and a
