@@ -90,8 +90,8 @@ internal sealed partial class FragmentPrerenderer(FragmentLedger ledger, Fragmen
 
     /// <summary>
     /// The parts a page fetches the moment the news comes (public.js's light lane: the ticker, the count, a seat's own
-    /// result), drawn before the charts, the map and the tables, whose lane follows: drawn in the news's (page) order,
-    /// the ticker waited behind the map (measure-pages.sh --stream).
+    /// result). They are drawn before the charts, the map and the tables, which pages fetch later. Drawn in the news's
+    /// order (the page's), the ticker waited behind the map (measure-pages.sh --stream).
     /// </summary>
     private static bool SwappedFirst(string part) => part is PublicPart.Latest or PublicPart.Declared || PublicPart.SeatCode(part) is not null;
 

@@ -400,10 +400,8 @@ async function runHeavy() {
         const now = performance.now();
         const soonest = Math.min(...items.map(({ slot }) => untilDue(slot, now)));
         const wait = Math.max(soonest, heavyLast + HEAVY_EVERY_MS - now);
-        if (status) {
-            // For tests and for anyone debugging: the parts waiting to come into view.
-            status.dataset.outOfSight = items.filter(({ slot }) => untilDue(slot, now) > 0).map(({ slot }) => slot.dataset.part).join(" ");
-        }
+        // For tests and for anyone debugging: the parts waiting to come into view.
+        showOutOfSight(items.filter(({ slot }) => untilDue(slot, now) > 0).map(({ slot }) => slot.dataset.part).join(" "));
         if (wait > 0) {
             // Woken early by news, or by a part coming into view, to work out again what is due.
             await nap(wait);
@@ -429,8 +427,12 @@ async function runHeavy() {
             heavySwappedAt.set(slot, performance.now());
         }
     }
-    if (status) {
-        status.dataset.outOfSight = "";
+    showOutOfSight("");
+}
+
+function showOutOfSight(waiting) {
+    if (status && status.dataset.outOfSight !== waiting) {
+        status.dataset.outOfSight = waiting;
     }
 }
 

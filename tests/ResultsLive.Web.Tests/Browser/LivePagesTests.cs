@@ -262,7 +262,7 @@ public sealed class LivePagesTests(LiveSiteFixture site) : IClassFixture<LiveSit
             """
             ([seat, hex, winner]) =>
                 document.querySelector(`li.latest-item[data-seat="${seat}"]`) !== null
-                && document.querySelector('[data-live-status]').dataset.outOfSight.split(' ').includes('map')
+                && (document.querySelector('[data-live-status]').dataset.outOfSight ?? '').split(' ').includes('map')
                 && document.querySelector(hex).dataset.party !== winner
             """,
             new[] { seats[1].Constituency, Hex(seats[1]), Winner(seats[1]) },
