@@ -72,11 +72,11 @@ internal sealed partial class FragmentPrerenderer(FragmentLedger ledger, Fragmen
             var due = (news ?? []).SelectMany(n => n.Changed)
                 .Select(change => ledger.Find(change.Part, change.Version) is { DrawAhead: true } version && version.Sequence == change.Version ? version : null)
                 .OfType<PartVersion>()
-                .OrderBy(version => SwappedFirst(version.Part) ? 0 : 1)
+                .OrderBy(version => PublicPart.FetchedFirst(version.Part) ? 0 : 1)
                 .ToList();
             foreach (var version in due)
             {
-                if (!SwappedFirst(version.Part))
+                if (!PublicPart.FetchedFirst(version.Part))
                 {
                     // A chart, the map or a long table takes milliseconds to draw: requests waiting for a thread (the
                     // ticker's fetch, the next declaration's POST) go first.
@@ -87,13 +87,6 @@ internal sealed partial class FragmentPrerenderer(FragmentLedger ledger, Fragmen
             }
         }
     }
-
-    /// <summary>
-    /// The parts a page fetches the moment the news comes (public.js's light lane: the ticker, the count, a seat's own
-    /// result). They are drawn before the charts, the map and the tables, which pages fetch later. Drawn in the news's
-    /// order (the page's), the ticker waited behind the map (measure-pages.sh --stream).
-    /// </summary>
-    private static bool SwappedFirst(string part) => part is PublicPart.Latest or PublicPart.Declared || PublicPart.SeatCode(part) is not null;
 
     private async Task DrawAsync(PartVersion version)
     {

@@ -398,10 +398,10 @@ async function runHeavy() {
             break;
         }
         const now = performance.now();
-        const soonest = Math.min(...items.map(({ slot }) => untilDue(slot, now)));
-        const wait = Math.max(soonest, heavyLast + HEAVY_EVERY_MS - now);
+        const untils = items.map(({ slot }) => untilDue(slot, now));
+        const wait = Math.max(Math.min(...untils), heavyLast + HEAVY_EVERY_MS - now);
         // For tests and for anyone debugging: the parts waiting to come into view.
-        showOutOfSight(items.filter(({ slot }) => untilDue(slot, now) > 0).map(({ slot }) => slot.dataset.part).join(" "));
+        showOutOfSight(items.filter((_, i) => untils[i] > 0).map(({ slot }) => slot.dataset.part).join(" "));
         if (wait > 0) {
             // Woken early by news, or by a part coming into view, to work out again what is due.
             await nap(wait);

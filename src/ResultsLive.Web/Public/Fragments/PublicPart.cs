@@ -45,6 +45,13 @@ public static class PublicPart
     public static string? SeatCode(string part) =>
         part.StartsWith(SeatPrefix, StringComparison.Ordinal) ? part[SeatPrefix.Length..] : null;
 
+    /// <summary>
+    /// The parts a page fetches the moment the news comes (public.js's light lane: the ticker, the count, a seat's own
+    /// result); the charts, the map and the tables follow. A node draws these ahead first: drawn in page order, the
+    /// ticker waited behind the map (measure-pages.sh --stream).
+    /// </summary>
+    public static bool FetchedFirst(string part) => part is Latest or Declared || SeatCode(part) is not null;
+
     /// <summary>Parts that change with a seat's status alone (counting, recount), not only with its result.</summary>
     public static bool FollowsStatus(string part) => part is Map or Seats || SeatCode(part) is not null;
 }
