@@ -249,8 +249,15 @@ public sealed class LivePagesTests(LiveSiteFixture site) : IClassFixture<LiveSit
         // reader scrolls to it.
         var seats = site.Results.Values.Where(d => d.Constituency.StartsWith('W')).Skip(10).Take(2).ToList();
         var home = await site.OpenAsync("/");
-        await home.SetViewportSizeAsync(1280, 500);
+        await home.SetViewportSizeAsync(1280, 300);
         await home.EvaluateAsync("() => { document.querySelector('[data-live-status]').dataset.outOfSightEvery = '600000'; }");
+
+        // Out of sight means beyond the observer's reach, half a window past the bottom, with room to spare. The map sits
+        // below the scoreboard and the ticker, which grow as results come in: a map at the edge of that reach is in sight
+        // for one result and out of it for the next.
+        Assert.True(
+            await home.EvaluateAsync<bool>("() => document.querySelector('[data-part=map]').getBoundingClientRect().top > innerHeight * 1.5 + 100"),
+            "the map is within reach of the first screen");
         string Hex(Declaration d) => $"[data-part=map] a.hx[data-seat='{d.Constituency}']";
         string Winner(Declaration d) => d.Candidates.MaxBy(c => c.Votes)!.Party;
 

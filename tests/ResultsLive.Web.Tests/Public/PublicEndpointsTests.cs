@@ -184,23 +184,21 @@ public sealed class PublicEndpointsTests : IAsyncLifetime
         }
 
         Assert.Equal(1, await DeclareAsync(_a, Declarations.IslingtonNorthBody()));
+
+        // The node may see the new journal before its first entry (a reset at 0), then the entry as news or, if it had to
+        // start again, as another reset; or it sees both at once (a reset at 1). Whichever, the reader is reset under one
+        // new epoch and stands at that epoch's sequence 1.
         var again = await events.NextAsync();
-
         Assert.Equal("reset", again.Type);
-        var data = JsonNode.Parse(again.Data)!;
-        var epoch = data["epoch"]!.GetValue<string>();
+        var epoch = JsonNode.Parse(again.Data)!["epoch"]!.GetValue<string>();
         Assert.NotEqual(JsonNode.Parse(reset.Data)!["epoch"]!.GetValue<string>(), epoch);
+        if (again.Id == $"{epoch}:0")
+        {
+            again = await events.NextAsync();
+            Assert.Contains(again.Type, (string[])["sequence", "reset"]);
+        }
 
-        // The node may have seen the new journal before its first entry (a reset at 0, then the entry as news) or with it.
-        if (data["sequence"]!.GetValue<long>() == 0)
-        {
-            var first = await events.NextAsync();
-            Assert.Equal(("sequence", $"{epoch}:1"), (first.Type, first.Id));
-        }
-        else
-        {
-            Assert.Equal(1, data["sequence"]!.GetValue<long>());
-        }
+        Assert.Equal($"{epoch}:1", again.Id);
     }
 
     [Fact]
