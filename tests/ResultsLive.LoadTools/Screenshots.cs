@@ -30,7 +30,11 @@ internal static class Screenshots
                     failures++;
                 };
                 await page.GotoAsync(new Uri(baseAddress, path).ToString());
-                await page.WaitForFunctionAsync("() => window.Blazor !== undefined", null, new() { Timeout = 10_000 });
+                // A newsroom page is ready when Blazor is; a public page (no circuit) when public.js has heard from the stream.
+                await page.WaitForFunctionAsync(
+                    "() => window.Blazor !== undefined || document.querySelector('[data-live-status]')?.dataset.state === 'live' || (document.readyState === 'complete' && !document.querySelector('[data-part]'))",
+                    null,
+                    new() { Timeout = 10_000 });
                 if (await page.Locator(".apex-chart").CountAsync() > 0)
                 {
                     await page.Locator(".apexcharts-canvas").First.WaitForAsync(new() { Timeout = 10_000 });
